@@ -1,0 +1,161 @@
+package app.kontor.contacts;
+
+import app.kontor.contacts.internal.ContactRows;
+import app.kontor.practice.Practices;
+import app.kontor.shared.ContactId;
+import app.kontor.shared.Page;
+import app.kontor.shared.PracticeId;
+import java.time.Clock;
+import java.util.function.UnaryOperator;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The contacts of a practice: the one way other code reads and changes them. Every method takes the
+ * practice the caller acts for, and treats a contact of any other practice as not found.
+ */
+@Service
+public class ContactDirectory {
+
+    private final ContactRows rows;
+    private final Practices practices;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ContactDirectory(ContactRows rows, Practices practices, ApplicationEventPublisher events, Clock clock) {
+        this.rows = rows;
+        this.practices = practices;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public Page<ContactListItem> search(PracticeId practice, ContactSearch search) {
+        return rows.search(practice, search);
+    }
+
+    /** @throws ContactNotFoundException when the practice has no such contact */
+    public Contact get(PracticeId practice, ContactId id) {
+        return rows.find(practice, id).orElseThrow(ContactNotFoundException::new);
+    }
+
+    /** @throws InvalidContactException with every problem, when the input is not a valid contact */
+    @Transactional
+    public Contact create(PracticeId practice, ContactInput input) {
+        var draft = ContactValidation.validate(input, phoneRegion(practice));
+        var now = clock.instant();
+        var contact = new Contact(
+                ContactId.random(),
+                practice,
+                draft.kind(),
+                draft.name(),
+                draft.firstName(),
+                draft.lastName(),
+                draft.emails(),
+                draft.phones(),
+                draft.addresses(),
+                draft.notes(),
+                false,
+                now,
+                now,
+                1);
+        rows.insert(contact);
+        events.publishEvent(new ContactCreated(practice, contact.id()));
+        return contact;
+    }
+
+    /**
+     * Replaces the contact's fields with {@code input}, if it is still at {@code expectedVersion}.
+     *
+     * @throws StaleContactException when someone changed it since
+     */
+    @Transactional
+    public Contact update(PracticeId practice, ContactId id, long expectedVersion, ContactInput input) {
+        var draft = ContactValidation.validate(input, phoneRegion(practice));
+        return change(
+                practice,
+                id,
+                expectedVersion,
+                current -> new Contact(
+                        current.id(),
+                        current.practiceId(),
+                        draft.kind(),
+                        draft.name(),
+                        draft.firstName(),
+                        draft.lastName(),
+                        draft.emails(),
+                        draft.phones(),
+                        draft.addresses(),
+                        draft.notes(),
+                        current.archived(),
+                        current.createdAt(),
+                        current.updatedAt(),
+                        current.version()));
+    }
+
+    /** Archives a contact: hidden from the default list, kept with all its details. */
+    @Transactional
+    public Contact archive(PracticeId practice, ContactId id, long expectedVersion) {
+        return setArchived(practice, id, expectedVersion, true);
+    }
+
+    @Transactional
+    public Contact restore(PracticeId practice, ContactId id, long expectedVersion) {
+        return setArchived(practice, id, expectedVersion, false);
+    }
+
+    private Contact setArchived(PracticeId practice, ContactId id, long expectedVersion, boolean archived) {
+        return change(
+                practice,
+                id,
+                expectedVersion,
+                current -> new Contact(
+                        current.id(),
+                        current.practiceId(),
+                        current.kind(),
+                        current.name(),
+                        current.firstName(),
+                        current.lastName(),
+                        current.emails(),
+                        current.phones(),
+                        current.addresses(),
+                        current.notes(),
+                        archived,
+                        current.createdAt(),
+                        current.updatedAt(),
+                        current.version()));
+    }
+
+    private Contact change(PracticeId practice, ContactId id, long expectedVersion, UnaryOperator<Contact> edit) {
+        var before = get(practice, id);
+        if (before.version() != expectedVersion) {
+            throw new StaleContactException(before.version());
+        }
+        var edited = edit.apply(before);
+        var after = new Contact(
+                edited.id(),
+                edited.practiceId(),
+                edited.kind(),
+                edited.name(),
+                edited.firstName(),
+                edited.lastName(),
+                edited.emails(),
+                edited.phones(),
+                edited.addresses(),
+                edited.notes(),
+                edited.archived(),
+                edited.createdAt(),
+                clock.instant(),
+                expectedVersion + 1);
+        if (!rows.update(after, expectedVersion)) {
+            // Someone saved between our read and our write.
+            throw new StaleContactException(get(practice, id).version());
+        }
+        events.publishEvent(new ContactUpdated(before, after));
+        return after;
+    }
+
+    private String phoneRegion(PracticeId practice) {
+        return practices.find(practice).orElseThrow().defaultPhoneRegion();
+    }
+}

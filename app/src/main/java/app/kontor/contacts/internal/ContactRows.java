@@ -1,0 +1,302 @@
+package app.kontor.contacts.internal;
+
+import app.kontor.contacts.Contact;
+import app.kontor.contacts.ContactKind;
+import app.kontor.contacts.ContactListItem;
+import app.kontor.contacts.ContactSearch;
+import app.kontor.contacts.EmailAddress;
+import app.kontor.contacts.PhoneNumber;
+import app.kontor.contacts.PostalAddress;
+import app.kontor.shared.ContactId;
+import app.kontor.shared.Page;
+import app.kontor.shared.PracticeId;
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Stores contacts and their details. Every statement is scoped to a practice: a contact of another
+ * practice is indistinguishable from one that does not exist.
+ */
+@Repository
+public class ContactRows {
+
+    private static final Pattern PHONE_LIKE = Pattern.compile("^[+()\\d\\s.-]+$");
+    private static final Pattern NON_DIGITS = Pattern.compile("\\D");
+
+    private final JdbcClient jdbc;
+
+    ContactRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(Contact contact) {
+        jdbc.sql("""
+                        insert into contacts (id, practice_id, kind, name, first_name, last_name, notes, archived,
+                            search_text, sort_name, created_at, updated_at, version)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        contact.id().value(),
+                        contact.practiceId().value(),
+                        contact.kind().name(),
+                        contact.name(),
+                        contact.firstName(),
+                        contact.lastName(),
+                        contact.notes(),
+                        contact.archived(),
+                        searchText(contact),
+                        sortName(contact.name()),
+                        utc(contact.createdAt()),
+                        utc(contact.updatedAt()),
+                        contact.version())
+                .update();
+        insertDetails(contact);
+    }
+
+    /**
+     * Writes {@code contact} (whose version is already the new one) if the stored row is still at
+     * {@code expectedVersion}.
+     *
+     * @return false when the row changed meanwhile, or is gone; nothing is written then
+     */
+    public boolean update(Contact contact, long expectedVersion) {
+        var updated = jdbc.sql("""
+                        update contacts set kind = ?, name = ?, first_name = ?, last_name = ?, notes = ?, archived = ?,
+                            search_text = ?, sort_name = ?, updated_at = ?, version = ?
+                        where id = ? and practice_id = ? and version = ?""")
+                .params(
+                        contact.kind().name(),
+                        contact.name(),
+                        contact.firstName(),
+                        contact.lastName(),
+                        contact.notes(),
+                        contact.archived(),
+                        searchText(contact),
+                        sortName(contact.name()),
+                        utc(contact.updatedAt()),
+                        contact.version(),
+                        contact.id().value(),
+                        contact.practiceId().value(),
+                        expectedVersion)
+                .update();
+        if (updated == 0) {
+            return false;
+        }
+        for (var table : List.of("contact_emails", "contact_phones", "contact_addresses")) {
+            jdbc.sql("delete from " + table + " where contact_id = ?")
+                    .param(contact.id().value())
+                    .update();
+        }
+        insertDetails(contact);
+        return true;
+    }
+
+    public Optional<Contact> find(PracticeId practice, ContactId id) {
+        return jdbc.sql("select * from contacts where id = ? and practice_id = ?")
+                .params(id.value(), practice.value())
+                .query((rs, row) -> new Contact(
+                        new ContactId(rs.getObject("id", UUID.class)),
+                        new PracticeId(rs.getObject("practice_id", UUID.class)),
+                        ContactKind.valueOf(rs.getString("kind")),
+                        rs.getString("name"),
+                        rs.getString("first_name"),
+                        rs.getString("last_name"),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        rs.getString("notes"),
+                        rs.getBoolean("archived"),
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                        rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
+                        rs.getLong("version")))
+                .optional()
+                .map(this::withDetails);
+    }
+
+    public Page<ContactListItem> search(PracticeId practice, ContactSearch search) {
+        var where = new StringBuilder("c.practice_id = ?");
+        var params = new ArrayList<Object>();
+        params.add(practice.value());
+        switch (search.status()) {
+            case ACTIVE -> where.append(" and c.archived = false");
+            case ARCHIVED -> where.append(" and c.archived = true");
+            case ALL -> {}
+        }
+        if (search.kind() != null) {
+            where.append(" and c.kind = ?");
+            params.add(search.kind().name());
+        }
+        var text = search.text().strip().toLowerCase(Locale.ROOT);
+        if (!text.isEmpty()) {
+            var digits = NON_DIGITS.matcher(text).replaceAll("");
+            var term = PHONE_LIKE.matcher(text).matches() && digits.length() >= 3 ? digits : text;
+            where.append(" and c.search_text like ? escape '\\'");
+            params.add("%" + likeEscaped(term) + "%");
+        }
+        var total = jdbc.sql("select count(*) from contacts c where " + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+        var order = switch (search.sort()) {
+            case NAME -> "c.sort_name asc, c.id asc";
+            case NAME_DESC -> "c.sort_name desc, c.id desc";
+            case RECENTLY_UPDATED -> "c.updated_at desc, c.id desc";
+        };
+        var pageParams = new ArrayList<>(params);
+        pageParams.add(search.page().size());
+        pageParams.add(search.page().offset());
+        var items = jdbc.sql("""
+                        select c.id, c.kind, c.name, c.archived, c.updated_at,
+                            (select e.address from contact_emails e where e.contact_id = c.id and e.billing) as billing_email,
+                            (select p.number from contact_phones p where p.contact_id = c.id and p.is_primary) as primary_phone
+                        from contacts c
+                        where %s
+                        order by %s
+                        limit ? offset ?""".formatted(where, order))
+                .params(pageParams)
+                .query((rs, row) -> {
+                    var phone = rs.getString("primary_phone");
+                    return new ContactListItem(
+                            new ContactId(rs.getObject("id", UUID.class)),
+                            ContactKind.valueOf(rs.getString("kind")),
+                            rs.getString("name"),
+                            rs.getString("billing_email"),
+                            phone == null ? null : new PhoneNumber("", phone, true).display(),
+                            rs.getBoolean("archived"),
+                            rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+                })
+                .list();
+        return new Page<>(items, search.page(), total);
+    }
+
+    private Contact withDetails(Contact contact) {
+        var id = contact.id().value();
+        var emails = jdbc.sql("select * from contact_emails where contact_id = ? order by position")
+                .param(id)
+                .query((rs, row) ->
+                        new EmailAddress(rs.getString("label"), rs.getString("address"), rs.getBoolean("billing")))
+                .list();
+        var phones = jdbc.sql("select * from contact_phones where contact_id = ? order by position")
+                .param(id)
+                .query((rs, row) ->
+                        new PhoneNumber(rs.getString("label"), rs.getString("number"), rs.getBoolean("is_primary")))
+                .list();
+        var addresses = jdbc.sql("select * from contact_addresses where contact_id = ? order by position")
+                .param(id)
+                .query((rs, row) -> new PostalAddress(
+                        rs.getString("label"),
+                        rs.getString("line1"),
+                        rs.getString("line2"),
+                        rs.getString("line3"),
+                        rs.getString("line4"),
+                        rs.getString("city"),
+                        rs.getString("region"),
+                        rs.getString("postal_code"),
+                        rs.getString("country"),
+                        rs.getString("attention_to"),
+                        rs.getBoolean("billing")))
+                .list();
+        return new Contact(
+                contact.id(),
+                contact.practiceId(),
+                contact.kind(),
+                contact.name(),
+                contact.firstName(),
+                contact.lastName(),
+                emails,
+                phones,
+                addresses,
+                contact.notes(),
+                contact.archived(),
+                contact.createdAt(),
+                contact.updatedAt(),
+                contact.version());
+    }
+
+    private void insertDetails(Contact contact) {
+        var id = contact.id().value();
+        for (var i = 0; i < contact.emails().size(); i++) {
+            var email = contact.emails().get(i);
+            jdbc.sql(
+                            "insert into contact_emails (contact_id, position, label, address, billing) values (?, ?, ?, ?, ?)")
+                    .params(id, i, email.label(), email.address(), email.billing())
+                    .update();
+        }
+        for (var i = 0; i < contact.phones().size(); i++) {
+            var phone = contact.phones().get(i);
+            jdbc.sql(
+                            "insert into contact_phones (contact_id, position, label, number, is_primary) values (?, ?, ?, ?, ?)")
+                    .params(id, i, phone.label(), phone.e164(), phone.primary())
+                    .update();
+        }
+        for (var i = 0; i < contact.addresses().size(); i++) {
+            var a = contact.addresses().get(i);
+            jdbc.sql("""
+                            insert into contact_addresses (contact_id, position, label, line1, line2, line3, line4, city,
+                                region, postal_code, country, attention_to, billing)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(
+                            id,
+                            i,
+                            a.label(),
+                            a.line1(),
+                            a.line2(),
+                            a.line3(),
+                            a.line4(),
+                            a.city(),
+                            a.region(),
+                            a.postalCode(),
+                            a.country(),
+                            a.attentionTo(),
+                            a.billing())
+                    .update();
+        }
+    }
+
+    /** Name, emails and every phone as digits (international and national), lower-cased. */
+    static String searchText(Contact contact) {
+        var parts = new ArrayList<String>();
+        parts.add(contact.name());
+        if (contact.firstName() != null) {
+            parts.add(contact.firstName());
+        }
+        if (contact.lastName() != null) {
+            parts.add(contact.lastName());
+        }
+        contact.emails().forEach(email -> parts.add(email.address()));
+        var util = PhoneNumberUtil.getInstance();
+        for (var phone : contact.phones()) {
+            parts.add(NON_DIGITS.matcher(phone.e164()).replaceAll(""));
+            try {
+                var national = util.format(util.parse(phone.e164(), null), PhoneNumberUtil.PhoneNumberFormat.NATIONAL);
+                parts.add(NON_DIGITS.matcher(national).replaceAll(""));
+            } catch (NumberParseException storedBeforeStricterRules) {
+                // The international digits above still make it findable.
+            }
+        }
+        var text = String.join(" ", parts).toLowerCase(Locale.ROOT);
+        return text.length() > 8000 ? text.substring(0, 8000) : text;
+    }
+
+    private static String sortName(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    private static String likeEscaped(String term) {
+        return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

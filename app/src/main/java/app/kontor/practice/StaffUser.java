@@ -1,0 +1,15 @@
+package app.kontor.practice;
+
+import app.kontor.shared.PracticeId;
+import app.kontor.shared.UserId;
+import java.time.Instant;
+
+/** A staff user as listed to admins; never carries the password hash. */
+public record StaffUser(
+        UserId id,
+        PracticeId practiceId,
+        String email,
+        String displayName,
+        Role role,
+        boolean active,
+        Instant createdAt) {}

@@ -1,0 +1,5 @@
+/** Practice settings pages. */
+@NullMarked
+package app.kontor.practice.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,31 @@
+package app.kontor.shared;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Identifies a Kontor contact. */
+public record ContactId(UUID value) {
+
+    public ContactId {
+        Objects.requireNonNull(value, "value");
+    }
+
+    public static ContactId random() {
+        return new ContactId(UUID.randomUUID());
+    }
+
+    /** Parses an id from a URL segment; anything that is not a UUID is simply not an id. */
+    public static Optional<ContactId> parse(String text) {
+        try {
+            return Optional.of(new ContactId(UUID.fromString(text)));
+        } catch (IllegalArgumentException notAUuid) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

@@ -1,0 +1,21 @@
+package app.kontor.shared;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** Identifies a practice, the tenant every row belongs to. */
+public record PracticeId(UUID value) {
+
+    public PracticeId {
+        Objects.requireNonNull(value, "value");
+    }
+
+    public static PracticeId random() {
+        return new PracticeId(UUID.randomUUID());
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

@@ -1,0 +1,51 @@
+package app.kontor.shared;
+
+import java.net.URI;
+
+/**
+ * The {@code type} URIs of Kontor's RFC 9457 problem details. Each resolves to a page that explains
+ * the problem (served at {@code /problems/{slug}}, documented in docs/api-problems.md).
+ */
+public enum ProblemTypes {
+    VALIDATION_FAILED(
+            "validation-failed", "The request has invalid values", "One or more fields are invalid; see errors."),
+    NOT_FOUND("not-found", "Not found", "No such resource exists in your practice."),
+    PRECONDITION_REQUIRED(
+            "precondition-required",
+            "If-Match required",
+            "Updates must send the ETag of the version they change in an If-Match header."),
+    STALE_VERSION(
+            "stale-version",
+            "Changed by someone else",
+            "The resource changed since you read it; read it again and re-apply your change."),
+    MALFORMED_REQUEST("malformed-request", "Malformed request", "The request body or a parameter could not be read."),
+    FORBIDDEN("forbidden", "Not allowed", "Your role does not allow this action."),
+    UNAUTHENTICATED("unauthenticated", "Sign-in required", "Sign in, or send valid credentials."),
+    INTERNAL_ERROR("internal-error", "Something went wrong", "An unexpected error occurred; it has been logged.");
+
+    private final String slug;
+    private final String title;
+    private final String description;
+
+    ProblemTypes(String slug, String title, String description) {
+        this.slug = slug;
+        this.title = title;
+        this.description = description;
+    }
+
+    public URI uri() {
+        return URI.create("/problems/" + slug);
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String description() {
+        return description;
+    }
+}

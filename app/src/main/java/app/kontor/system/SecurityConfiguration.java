@@ -1,0 +1,71 @@
+package app.kontor.system;
+
+import app.kontor.shared.ProblemTypes;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Two filter chains: the JSON API answers 401/403 as problem details, the web UI redirects to
+ * sign-in. Both share the session cookie and CSRF protection on every state change.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; "
+            + "form-action 'self'; base-uri 'self'";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, JsonMapper json) throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, e) -> Problems.write(
+                                response, json, HttpStatus.UNAUTHORIZED, ProblemTypes.UNAUTHENTICATED, request))
+                        .accessDeniedHandler((request, response, e) ->
+                                Problems.write(response, json, HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, request)))
+                .requestCache(cache -> cache.disable())
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'")));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain webChain(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/login",
+                                "/css/**",
+                                "/js/**",
+                                "/webjars/**",
+                                "/favicon.ico",
+                                "/error",
+                                "/problems/**",
+                                "/actuator/health",
+                                "/v3/api-docs",
+                                "/v3/api-docs/**",
+                                "/swagger-ui.html",
+                                "/swagger-ui/**")
+                        .permitAll()
+                        .requestMatchers("/settings/users", "/settings/users/**")
+                        .hasRole("ADMIN")
+                        .anyRequest()
+                        .authenticated())
+                .formLogin(form -> form.loginPage("/login")
+                        .usernameParameter("email")
+                        .passwordParameter("password")
+                        .defaultSuccessUrl("/contacts", false)
+                        .failureUrl("/login?failed")
+                        .permitAll())
+                .logout(logout -> logout.logoutUrl("/logout")
+                        .logoutSuccessUrl("/login?signedOut")
+                        .deleteCookies("KONTOR_SESSION"))
+                .headers(
+                        headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
+        return http.build();
+    }
+}
