@@ -5,7 +5,7 @@ public final class StaleContactException extends RuntimeException {
 
     private final long currentVersion;
 
-    StaleContactException(long currentVersion) {
+    public StaleContactException(long currentVersion) {
         super("Contact changed since it was read; now at version " + currentVersion);
         this.currentVersion = currentVersion;
     }

@@ -1,11 +1,12 @@
 package app.kontor.shared;
 
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
 /** Identifies a Kontor contact. */
-public record ContactId(UUID value) {
+public record ContactId(UUID value) implements Serializable {
 
     public ContactId {
         Objects.requireNonNull(value, "value");

@@ -1,10 +1,11 @@
 package app.kontor.shared;
 
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.UUID;
 
 /** Identifies a staff user of a practice. */
-public record UserId(UUID value) {
+public record UserId(UUID value) implements Serializable {
 
     public UserId {
         Objects.requireNonNull(value, "value");
