@@ -6,6 +6,8 @@ import app.kontor.shared.ContactId;
 import app.kontor.shared.Page;
 import app.kontor.shared.PracticeId;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.function.UnaryOperator;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -43,7 +45,7 @@ public class ContactDirectory {
     @Transactional
     public Contact create(PracticeId practice, ContactInput input) {
         var draft = ContactValidation.validate(input, phoneRegion(practice));
-        var now = clock.instant();
+        var now = now();
         var contact = new Contact(
                 ContactId.random(),
                 practice,
@@ -145,7 +147,7 @@ public class ContactDirectory {
                 edited.notes(),
                 edited.archived(),
                 edited.createdAt(),
-                clock.instant(),
+                now(),
                 expectedVersion + 1);
         if (!rows.update(after, expectedVersion)) {
             // Someone saved between our read and our write.
@@ -153,6 +155,11 @@ public class ContactDirectory {
         }
         events.publishEvent(new ContactUpdated(before, after));
         return after;
+    }
+
+    /** Databases keep microseconds; so do we, so what we return equals what we read back. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private String phoneRegion(PracticeId practice) {

@@ -63,7 +63,7 @@ class SecurityConfiguration {
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout")
                         .logoutSuccessUrl("/login?signedOut")
-                        .deleteCookies("KONTOR_SESSION"))
+                        .deleteCookies(SessionConfiguration.SESSION_COOKIE))
                 .headers(
                         headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
         return http.build();
