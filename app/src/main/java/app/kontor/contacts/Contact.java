@@ -45,6 +45,80 @@ public record Contact(
         return addresses.stream().filter(PostalAddress::billing).findFirst();
     }
 
+    /** This contact with the validated fields of an edit; archived flag, times and version unchanged. */
+    public Contact with(ContactDraft draft) {
+        return new Contact(
+                id,
+                practiceId,
+                draft.kind(),
+                draft.name(),
+                draft.firstName(),
+                draft.lastName(),
+                draft.emails(),
+                draft.phones(),
+                draft.addresses(),
+                draft.notes(),
+                archived,
+                createdAt,
+                updatedAt,
+                version);
+    }
+
+    public Contact withArchived(boolean archived) {
+        return new Contact(
+                id,
+                practiceId,
+                kind,
+                name,
+                firstName,
+                lastName,
+                emails,
+                phones,
+                addresses,
+                notes,
+                archived,
+                createdAt,
+                updatedAt,
+                version);
+    }
+
+    public Contact withDetails(List<EmailAddress> emails, List<PhoneNumber> phones, List<PostalAddress> addresses) {
+        return new Contact(
+                id,
+                practiceId,
+                kind,
+                name,
+                firstName,
+                lastName,
+                emails,
+                phones,
+                addresses,
+                notes,
+                archived,
+                createdAt,
+                updatedAt,
+                version);
+    }
+
+    /** This contact as saved at {@code updatedAt} with the next {@code version}. */
+    Contact touched(Instant updatedAt, long version) {
+        return new Contact(
+                id,
+                practiceId,
+                kind,
+                name,
+                firstName,
+                lastName,
+                emails,
+                phones,
+                addresses,
+                notes,
+                archived,
+                createdAt,
+                updatedAt,
+                version);
+    }
+
     /** The fields a user edits, as they are now: the starting point of an edit. */
     public ContactInput toInput() {
         return new ContactInput(
@@ -59,19 +133,6 @@ public record Contact(
                 phones.stream()
                         .map(p -> new ContactInput.PhoneInput(p.label(), p.display(), p.primary()))
                         .toList(),
-                addresses.stream()
-                        .map(a -> new ContactInput.AddressInput(
-                                a.label(),
-                                a.line1(),
-                                a.line2(),
-                                a.line3(),
-                                a.line4(),
-                                a.city(),
-                                a.region(),
-                                a.postalCode(),
-                                a.country(),
-                                a.attentionTo(),
-                                a.billing()))
-                        .toList());
+                addresses.stream().map(PostalAddress::toInput).toList());
     }
 }

@@ -74,25 +74,7 @@ public class ContactDirectory {
     @Transactional
     public Contact update(PracticeId practice, ContactId id, long expectedVersion, ContactInput input) {
         var draft = ContactValidation.validate(input, phoneRegion(practice));
-        return change(
-                practice,
-                id,
-                expectedVersion,
-                current -> new Contact(
-                        current.id(),
-                        current.practiceId(),
-                        draft.kind(),
-                        draft.name(),
-                        draft.firstName(),
-                        draft.lastName(),
-                        draft.emails(),
-                        draft.phones(),
-                        draft.addresses(),
-                        draft.notes(),
-                        current.archived(),
-                        current.createdAt(),
-                        current.updatedAt(),
-                        current.version()));
+        return change(practice, id, expectedVersion, current -> current.with(draft));
     }
 
     /** Archives a contact: hidden from the default list, kept with all its details. */
@@ -107,25 +89,7 @@ public class ContactDirectory {
     }
 
     private Contact setArchived(PracticeId practice, ContactId id, long expectedVersion, boolean archived) {
-        return change(
-                practice,
-                id,
-                expectedVersion,
-                current -> new Contact(
-                        current.id(),
-                        current.practiceId(),
-                        current.kind(),
-                        current.name(),
-                        current.firstName(),
-                        current.lastName(),
-                        current.emails(),
-                        current.phones(),
-                        current.addresses(),
-                        current.notes(),
-                        archived,
-                        current.createdAt(),
-                        current.updatedAt(),
-                        current.version()));
+        return change(practice, id, expectedVersion, current -> current.withArchived(archived));
     }
 
     private Contact change(PracticeId practice, ContactId id, long expectedVersion, UnaryOperator<Contact> edit) {
@@ -133,22 +97,7 @@ public class ContactDirectory {
         if (before.version() != expectedVersion) {
             throw new StaleContactException(before.version());
         }
-        var edited = edit.apply(before);
-        var after = new Contact(
-                edited.id(),
-                edited.practiceId(),
-                edited.kind(),
-                edited.name(),
-                edited.firstName(),
-                edited.lastName(),
-                edited.emails(),
-                edited.phones(),
-                edited.addresses(),
-                edited.notes(),
-                edited.archived(),
-                edited.createdAt(),
-                now(),
-                expectedVersion + 1);
+        var after = edit.apply(before).touched(now(), expectedVersion + 1);
         if (!rows.update(after, expectedVersion)) {
             // Someone saved between our read and our write.
             throw new StaleContactException(get(practice, id).version());

@@ -24,6 +24,18 @@ public record ContactInput(
         addresses = addresses == null ? List.of() : List.copyOf(addresses);
     }
 
+    public ContactInput withEmails(List<EmailInput> emails) {
+        return new ContactInput(kind, name, firstName, lastName, notes, emails, phones, addresses);
+    }
+
+    public ContactInput withPhones(List<PhoneInput> phones) {
+        return new ContactInput(kind, name, firstName, lastName, notes, emails, phones, addresses);
+    }
+
+    public ContactInput withAddresses(List<AddressInput> addresses) {
+        return new ContactInput(kind, name, firstName, lastName, notes, emails, phones, addresses);
+    }
+
     public record EmailInput(
             @Nullable String label, @Nullable String address, boolean billing) {}
 
@@ -41,5 +53,11 @@ public record ContactInput(
             @Nullable String postalCode,
             @Nullable String country,
             @Nullable String attentionTo,
-            boolean billing) {}
+            boolean billing) {
+
+        public AddressInput withBilling(boolean billing) {
+            return new AddressInput(
+                    label, line1, line2, line3, line4, city, region, postalCode, country, attentionTo, billing);
+        }
+    }
 }

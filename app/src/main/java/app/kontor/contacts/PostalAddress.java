@@ -17,6 +17,11 @@ public record PostalAddress(
         String attentionTo,
         boolean billing) {
 
+    public ContactInput.AddressInput toInput() {
+        return new ContactInput.AddressInput(
+                label, line1, line2, line3, line4, city, region, postalCode, country, attentionTo, billing);
+    }
+
     /** The address on one line, blank parts left out. */
     public String singleLine() {
         return Stream.of(line1, line2, line3, line4, city, region, postalCode, country)

@@ -206,21 +206,7 @@ public class ContactRows {
                         rs.getString("attention_to"),
                         rs.getBoolean("billing")))
                 .list();
-        return new Contact(
-                contact.id(),
-                contact.practiceId(),
-                contact.kind(),
-                contact.name(),
-                contact.firstName(),
-                contact.lastName(),
-                emails,
-                phones,
-                addresses,
-                contact.notes(),
-                contact.archived(),
-                contact.createdAt(),
-                contact.updatedAt(),
-                contact.version());
+        return contact.withDetails(emails, phones, addresses);
     }
 
     private void insertDetails(Contact contact) {

@@ -2,81 +2,29 @@ package app.kontor.contacts.web;
 
 import app.kontor.contacts.Contact;
 import app.kontor.contacts.ContactInput;
-import java.util.ArrayList;
+import app.kontor.contacts.ContactInput.EmailInput;
+import app.kontor.contacts.ContactInput.PhoneInput;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.stream.IntStream;
 
 /** Builds the edit that makes one email, phone or address the billing (or primary) one. */
 final class MainDetail {
 
     private MainDetail() {}
 
+    /** @throws IndexOutOfBoundsException when the contact has no such email, phone or address */
     static ContactInput choose(Contact contact, String detail, int index) {
         var input = contact.toInput();
         return switch (detail) {
-            case "emails" -> {
-                var emails = new ArrayList<ContactInput.EmailInput>();
-                var all = input.emails();
-                all.get(index); // fails fast on an index that does not exist
-                for (var i = 0; i < all.size(); i++) {
-                    var email = all.get(i);
-                    emails.add(new ContactInput.EmailInput(email.label(), email.address(), i == index));
-                }
-                yield new ContactInput(
-                        input.kind(),
-                        input.name(),
-                        input.firstName(),
-                        input.lastName(),
-                        input.notes(),
-                        emails,
-                        input.phones(),
-                        input.addresses());
-            }
-            case "phones" -> {
-                var phones = new ArrayList<ContactInput.PhoneInput>();
-                var all = input.phones();
-                all.get(index);
-                for (var i = 0; i < all.size(); i++) {
-                    var phone = all.get(i);
-                    phones.add(new ContactInput.PhoneInput(phone.label(), phone.number(), i == index));
-                }
-                yield new ContactInput(
-                        input.kind(),
-                        input.name(),
-                        input.firstName(),
-                        input.lastName(),
-                        input.notes(),
-                        input.emails(),
-                        phones,
-                        input.addresses());
-            }
-            default -> {
-                var addresses = new ArrayList<ContactInput.AddressInput>();
-                var all = input.addresses();
-                all.get(index);
-                for (var i = 0; i < all.size(); i++) {
-                    var a = all.get(i);
-                    addresses.add(new ContactInput.AddressInput(
-                            a.label(),
-                            a.line1(),
-                            a.line2(),
-                            a.line3(),
-                            a.line4(),
-                            a.city(),
-                            a.region(),
-                            a.postalCode(),
-                            a.country(),
-                            a.attentionTo(),
-                            i == index));
-                }
-                yield new ContactInput(
-                        input.kind(),
-                        input.name(),
-                        input.firstName(),
-                        input.lastName(),
-                        input.notes(),
-                        input.emails(),
-                        input.phones(),
-                        addresses);
-            }
+            case "emails" ->
+                input.withEmails(flag(
+                        input.emails(), index, (email, main) -> new EmailInput(email.label(), email.address(), main)));
+            case "phones" ->
+                input.withPhones(flag(
+                        input.phones(), index, (phone, main) -> new PhoneInput(phone.label(), phone.number(), main)));
+            default ->
+                input.withAddresses(flag(input.addresses(), index, (address, main) -> address.withBilling(main)));
         };
     }
 
@@ -86,5 +34,12 @@ final class MainDetail {
             case "phones" -> "Primary phone changed.";
             default -> "Billing address changed.";
         };
+    }
+
+    private static <T> List<T> flag(List<T> all, int index, BiFunction<T, Boolean, T> withMain) {
+        java.util.Objects.checkIndex(index, all.size());
+        return IntStream.range(0, all.size())
+                .mapToObj(i -> withMain.apply(all.get(i), i == index))
+                .toList();
     }
 }
