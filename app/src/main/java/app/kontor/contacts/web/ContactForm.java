@@ -8,7 +8,7 @@ import app.kontor.contacts.ContactInput.PhoneInput;
 import app.kontor.contacts.ContactKind;
 import app.kontor.contacts.FieldErrors;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -235,7 +235,7 @@ public record ContactForm(
                 otherPhones.stream().map(LabelledValue::isBlank).toList());
         var addressRows = rowIndexes(
                 true, otherAddresses.stream().map(OtherAddress::isBlank).toList());
-        var mapped = new HashMap<String, String>();
+        var mapped = new LinkedHashMap<String, String>();
         errors.asMap().forEach((path, message) -> {
             var matcher = DETAIL_PATH.matcher(path);
             if (!matcher.matches()) {
