@@ -7,3 +7,12 @@ document.addEventListener("htmx:configRequest", (event) => {
     event.detail.headers[header.content] = token.content;
   }
 });
+
+// After a failed save the page comes back with an error summary: move focus there so it is read out
+// and the links to each field are one Tab away.
+document.addEventListener("DOMContentLoaded", () => {
+  const summary = document.querySelector(".error-summary");
+  if (summary) {
+    summary.focus();
+  }
+});

@@ -43,6 +43,7 @@ class SecurityConfiguration {
                                 "/js/**",
                                 "/webjars/**",
                                 "/favicon.ico",
+                                "/favicon.svg",
                                 "/error",
                                 "/problems/**",
                                 "/actuator/health",

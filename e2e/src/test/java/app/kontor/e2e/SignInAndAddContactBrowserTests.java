@@ -59,8 +59,13 @@ final class SignInAndAddContactBrowserTests extends BrowserTest {
         field("Billing email").fill("accounts at tui-street");
         page.getByRole(AriaRole.BUTTON, named("Save")).click();
 
-        assertThat(page.getByRole(AriaRole.ALERT)).hasText("Please fix this problem; nothing has been saved yet.");
+        var summary = page.getByRole(AriaRole.ALERT);
+        assertThat(summary).containsText("Please fix this problem; nothing has been saved yet.");
+        assertThat(summary).isFocused();
         var billingEmail = field("Billing email");
+        summary.getByRole(AriaRole.LINK, namedWithin("Enter an email address like name@example.com."))
+                .click();
+        assertThat(billingEmail).isFocused();
         assertThat(billingEmail).hasAttribute("aria-invalid", "true");
         assertThat(billingEmail).hasAccessibleDescription("Enter an email address like name@example.com.");
         assertThat(billingEmail).hasValue("accounts at tui-street");
