@@ -183,6 +183,31 @@ public record ContactForm(
                 version);
     }
 
+    /** The same values, to be saved over {@code version}: what a user re-submits after a conflict. */
+    public ContactForm withVersion(long version) {
+        return new ContactForm(
+                kind,
+                name,
+                firstName,
+                lastName,
+                billingEmail,
+                primaryPhone,
+                line1,
+                line2,
+                line3,
+                line4,
+                city,
+                region,
+                postalCode,
+                country,
+                attentionTo,
+                notes,
+                otherEmails,
+                otherPhones,
+                otherAddresses,
+                version);
+    }
+
     public boolean isPerson() {
         return ContactKind.PERSON.name().equals(kind);
     }

@@ -126,7 +126,7 @@ class ContactPages {
             return form(model, form, form.fieldErrors(invalid.errors()), contact, null);
         } catch (StaleContactException stale) {
             var current = contacts.get(user.practiceId(), contact.id());
-            var retry = withVersion(form, current.version());
+            var retry = form.withVersion(current.version());
             return form(
                     model,
                     retry,
@@ -215,30 +215,6 @@ class ContactPages {
         model.addAttribute("contactId", contact == null ? "" : contact.id().toString());
         model.addAttribute("notice", notice == null ? "" : notice);
         return "contacts/form";
-    }
-
-    private static ContactForm withVersion(ContactForm form, long version) {
-        return new ContactForm(
-                form.kind(),
-                form.name(),
-                form.firstName(),
-                form.lastName(),
-                form.billingEmail(),
-                form.primaryPhone(),
-                form.line1(),
-                form.line2(),
-                form.line3(),
-                form.line4(),
-                form.city(),
-                form.region(),
-                form.postalCode(),
-                form.country(),
-                form.attentionTo(),
-                form.notes(),
-                form.otherEmails(),
-                form.otherPhones(),
-                form.otherAddresses(),
-                version);
     }
 
     private static <E extends Enum<E>> E parseEnum(Class<E> type, String text, E fallback) {
