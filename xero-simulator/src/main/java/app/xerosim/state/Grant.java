@@ -1,0 +1,24 @@
+package app.xerosim.state;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** One consent: an app, the scopes granted, and the authentication event that names its connections. */
+public record Grant(
+        String grantId,
+        String clientId,
+        List<String> scopes,
+        UUID authEventId,
+        Instant authTime,
+        String sessionId,
+        boolean revoked) {
+
+    public Grant {
+        scopes = List.copyOf(scopes);
+    }
+
+    public Grant revoke() {
+        return new Grant(grantId, clientId, scopes, authEventId, authTime, sessionId, true);
+    }
+}

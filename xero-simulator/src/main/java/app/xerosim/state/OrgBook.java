@@ -1,0 +1,87 @@
+package app.xerosim.state;
+
+import app.xerosim.NameComparison;
+import app.xerosim.SimContact;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One organisation and its contacts, with the two uniqueness indexes Xero enforces: names among active
+ * contacts and contact numbers among all contacts. Callers hold the state lock.
+ */
+public final class OrgBook {
+
+    private OrganisationInfo info;
+    private final NameComparison names;
+    private final Map<UUID, SimContact> contacts = new LinkedHashMap<>();
+    private final Map<String, UUID> activeByName = new HashMap<>();
+    private final Map<String, UUID> byContactNumber = new HashMap<>();
+
+    public OrgBook(OrganisationInfo info, NameComparison names) {
+        this.info = info;
+        this.names = names;
+    }
+
+    public OrganisationInfo info() {
+        return info;
+    }
+
+    public void rename(String name) {
+        info = new OrganisationInfo(
+                info.tenantId(),
+                name,
+                info.shortCode(),
+                info.countryCode(),
+                info.baseCurrency(),
+                info.timezone(),
+                info.createdDateUtc());
+    }
+
+    public NameComparison names() {
+        return names;
+    }
+
+    public @Nullable SimContact contact(UUID id) {
+        return contacts.get(id);
+    }
+
+    public @Nullable SimContact byContactNumber(String number) {
+        UUID id = byContactNumber.get(number);
+        return id == null ? null : contacts.get(id);
+    }
+
+    public @Nullable SimContact activeNamed(String name) {
+        UUID id = activeByName.get(names.key(name));
+        return id == null ? null : contacts.get(id);
+    }
+
+    public List<SimContact> contacts() {
+        return new ArrayList<>(contacts.values());
+    }
+
+    public int size() {
+        return contacts.size();
+    }
+
+    /** Stores a new or changed contact; callers have checked the uniqueness rules. */
+    public void put(SimContact contact) {
+        SimContact previous = contacts.put(contact.contactId(), contact);
+        if (previous != null) {
+            activeByName.remove(names.key(previous.name()), previous.contactId());
+            if (previous.contactNumber() != null) {
+                byContactNumber.remove(previous.contactNumber(), previous.contactId());
+            }
+        }
+        if (contact.isActive()) {
+            activeByName.put(names.key(contact.name()), contact.contactId());
+        }
+        if (contact.contactNumber() != null && !contact.contactNumber().isEmpty()) {
+            byContactNumber.put(contact.contactNumber(), contact.contactId());
+        }
+    }
+}
