@@ -61,10 +61,14 @@ final class XeroClient {
     }
 
     String authorizeUrl(String state, @Nullable String nonce, @Nullable String challenge) {
+        return authorizeUrl(state, nonce, challenge, SCOPES);
+    }
+
+    String authorizeUrl(String state, @Nullable String nonce, @Nullable String challenge, String scopes) {
         StringBuilder url = new StringBuilder(xero.baseUrl() + "/identity/connect/authorize?response_type=code");
         url.append("&client_id=").append(enc(CLIENT_ID));
         url.append("&redirect_uri=").append(enc(REDIRECT_URI));
-        url.append("&scope=").append(enc(SCOPES));
+        url.append("&scope=").append(enc(scopes));
         url.append("&state=").append(enc(state));
         if (nonce != null) {
             url.append("&nonce=").append(enc(nonce));
@@ -170,7 +174,7 @@ final class XeroClient {
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
-        headers.forEach(request::header);
+        headers.forEach(request::setHeader);
         return send(request);
     }
 
