@@ -255,6 +255,35 @@ class IdentityIntegrationTests {
     }
 
     @Test
+    void publicPkceClientNeedsNoSecretButAConfidentialOneDoes() throws Exception {
+        String verifier = "another-long-code-verifier-with-enough-entropy-9876543210";
+        String challenge = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(
+                        MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+        String pkceCode = XeroClient.query(
+                        client.consent(client.authorizeUrl("s", null, challenge), "allow", org.tenantId()))
+                .get("code");
+        String redirect = "&redirect_uri=" + XeroClient.enc(XeroClient.REDIRECT_URI);
+
+        XeroClient.TokenSet pkce = client.publicToken(
+                "grant_type=authorization_code&code=" + pkceCode + redirect + "&code_verifier=" + verifier);
+        XeroClient.TokenSet pkceRefresh =
+                client.publicToken("grant_type=refresh_token&refresh_token=" + pkce.refreshToken());
+        XeroClient.TokenSet confidential = client.connect(org.tenantId());
+        XeroClient.TokenSet withoutSecret =
+                client.publicToken("grant_type=refresh_token&refresh_token=" + confidential.refreshToken());
+        XeroClient.TokenSet codeWithoutSecret =
+                client.publicToken("grant_type=authorization_code&code=" + client.code(org.tenantId()) + redirect);
+
+        assertThat(pkce.status()).isEqualTo(200);
+        assertThat(pkceRefresh.status()).isEqualTo(200);
+        assertThat(withoutSecret.status()).isEqualTo(401);
+        assertThat(withoutSecret.body().get("error").stringValue()).isEqualTo("invalid_client");
+        assertThat(codeWithoutSecret.body().get("error").stringValue()).isEqualTo("invalid_client");
+    }
+
+    @Test
     void connectionsListTheConsentedOrganisationsAndFilterByAuthEventId() throws Exception {
         SimOrganisation second = xero.organisations().create("Second Org");
         XeroClient.TokenSet tokens = client.connect(org.tenantId(), second.tenantId());

@@ -145,6 +145,14 @@ final class XeroClient {
         return new TokenSet(response.statusCode(), JSON.readTree(response.body()));
     }
 
+    /** A token request from a public (PKCE) client: client_id in the body, no secret. */
+    TokenSet publicToken(String form) {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(xero.baseUrl() + "/connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form + "&client_id=" + enc(CLIENT_ID))));
+        return new TokenSet(response.statusCode(), JSON.readTree(response.body()));
+    }
+
     static String basic(String clientId, String secret) {
         return "Basic "
                 + Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));

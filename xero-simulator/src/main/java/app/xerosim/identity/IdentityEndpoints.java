@@ -221,6 +221,7 @@ public final class IdentityEndpoints {
                     UUID.randomUUID(),
                     now,
                     SimState.randomToken(16),
+                    auth.codeChallenge() != null,
                     false);
             state.grants().put(grant.grantId(), grant);
             for (UUID tenant : tenants) {
@@ -392,6 +393,9 @@ public final class IdentityEndpoints {
                     || !grant.clientId().equals(client.app().clientId())) {
                 return oauthError(400, "invalid_grant");
             }
+            if (!client.secretVerified() && !grant.publicClient()) {
+                return oauthError(401, "invalid_client");
+            }
             boolean idleExpired =
                     !now.isBefore(token.issuedAt().plus(sim.settings().refreshTokenIdleExpiry()));
             boolean graceOver = token.rotatedAt() != null
@@ -460,6 +464,9 @@ public final class IdentityEndpoints {
             }
             Grant grant = state.grants().get(token.grantId());
             if (grant == null || !grant.clientId().equals(clientId)) {
+                return;
+            }
+            if (!client.secretVerified() && !grant.publicClient()) {
                 return;
             }
             List<String> revokedGrants = state.grants().values().stream()

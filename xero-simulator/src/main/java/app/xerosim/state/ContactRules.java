@@ -33,7 +33,8 @@ public final class ContactRules {
 
     private ContactRules() {}
 
-    public static Outcome create(OrgBook book, ContactChanges changes, Instant now) {
+    public static Outcome create(OrgBook book, ContactChanges changes, Instant at) {
+        Instant now = xeroPrecision(at);
         SimContact blank = new SimContact(
                 UUID.randomUUID(),
                 null,
@@ -62,7 +63,7 @@ public final class ContactRules {
      */
     public static Outcome update(
             OrgBook book, SimContact existing, ContactChanges changes, Instant now, boolean bumpUpdatedDate) {
-        SimContact changed = apply(existing, changes, bumpUpdatedDate ? now : existing.updatedDateUtc());
+        SimContact changed = apply(existing, changes, bumpUpdatedDate ? xeroPrecision(now) : existing.updatedDateUtc());
         return store(book, existing, changed, false);
     }
 
@@ -85,10 +86,15 @@ public final class ContactRules {
                 from.supplier(),
                 from.customer(),
                 into.contactId(),
-                now,
+                xeroPrecision(now),
                 from.other());
         book.put(merged);
         return merged;
+    }
+
+    /** Xero keeps {@code UpdatedDateUTC} to the millisecond; so does the simulator, so order and equality match. */
+    private static Instant xeroPrecision(Instant instant) {
+        return instant.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     private static Outcome store(OrgBook book, SimContact before, SimContact after, boolean creating) {

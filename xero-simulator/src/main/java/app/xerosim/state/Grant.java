@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** One consent: an app, the scopes granted, and the authentication event that names its connections. */
+/**
+ * One consent: an app, the scopes granted, and the authentication event that names its connections.
+ * {@code publicClient} marks a PKCE consent, whose tokens may be refreshed without a client secret.
+ */
 public record Grant(
         String grantId,
         String clientId,
@@ -12,6 +15,7 @@ public record Grant(
         UUID authEventId,
         Instant authTime,
         String sessionId,
+        boolean publicClient,
         boolean revoked) {
 
     public Grant {
@@ -19,6 +23,6 @@ public record Grant(
     }
 
     public Grant revoke() {
-        return new Grant(grantId, clientId, scopes, authEventId, authTime, sessionId, true);
+        return new Grant(grantId, clientId, scopes, authEventId, authTime, sessionId, publicClient, true);
     }
 }
