@@ -1,7 +1,6 @@
 package app.xerosim;
 
 import app.xerosim.identity.Simulation;
-import app.xerosim.state.OrgBook;
 import app.xerosim.state.OrganisationInfo;
 import java.util.List;
 import java.util.Optional;
@@ -33,9 +32,7 @@ public final class Organisations {
                     "NZD",
                     "NEWZEALANDSTANDARDTIME",
                     sim.clock().instant());
-            sim.state()
-                    .organisations()
-                    .put(info.tenantId(), new OrgBook(info, sim.state().names()));
+            sim.state().addOrganisation(info);
             return info.tenantId();
         });
         return new SimOrganisation(sim, tenantId);

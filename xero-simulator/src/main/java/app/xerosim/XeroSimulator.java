@@ -11,7 +11,7 @@ import app.xerosim.state.RateCounter;
 import app.xerosim.state.RegisteredApp;
 import app.xerosim.state.SimState;
 import app.xerosim.state.SimUser;
-import app.xerosim.state.WebhookSubscription;
+import app.xerosim.webhooks.WebhookSender;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Collection;
@@ -40,6 +40,7 @@ public final class XeroSimulator implements AutoCloseable {
     private final RequestLog requestLog;
     private final Faults faults;
     private final Organisations organisations;
+    private final WebhookSender webhooks;
 
     private XeroSimulator(XeroSimulatorSettings settings) throws IOException {
         this.settings = settings;
@@ -66,6 +67,8 @@ public final class XeroSimulator implements AutoCloseable {
         this.sim = new Simulation(
                 state, settings, clock, new Tokens(state.signingKey(), baseUrl), new RateCounter(), baseUrl);
         this.organisations = new Organisations(sim);
+        this.webhooks = new WebhookSender(state, settings, clock, baseUrl);
+        state.contactListener(webhooks::contactChanged);
         IdentityEndpoints identity = new IdentityEndpoints(sim);
         identity.register(router);
         new AccountingEndpoints(sim, identity).register(router);
@@ -115,9 +118,21 @@ public final class XeroSimulator implements AutoCloseable {
         state.writeRun(() -> state.apps().put(clientId, app));
     }
 
-    /** Stores where webhooks go and the key that signs them (sending arrives in a later version). */
+    /**
+     * Sets where contact webhooks go and the key that signs them, and starts Xero's intent-to-receive
+     * sequence in the background; events flow once the receiver passes it ({@link #webhookStatus()}).
+     */
     public void configureWebhook(String url, String signingKey) {
-        state.writeRun(() -> state.webhook(new WebhookSubscription(url, signingKey)));
+        webhooks.configure(new WebhookSubscription(url, signingKey));
+    }
+
+    public WebhookStatus webhookStatus() {
+        return webhooks.status();
+    }
+
+    /** Every webhook POST made so far, intent to receive included, oldest first. */
+    public List<WebhookDelivery> webhookDeliveries() {
+        return webhooks.deliveries();
     }
 
     /** The configured webhook URL and key, if any. */
@@ -145,6 +160,7 @@ public final class XeroSimulator implements AutoCloseable {
     /** Stops the server and saves the state to the data file, if any. */
     @Override
     public void close() {
+        webhooks.close();
         server.close();
         state.close();
     }

@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param port TCP port; 0 picks a free one
  * @param host address to bind and to use in {@link XeroSimulator#baseUrl()}
- * @param dataFile JSON file the state is loaded from at start and saved to on change; {@code null} keeps
- *     everything in memory
+ * @param dataFile JSON file the state is loaded from at start and saved to on change; {@code null}
+ *     keeps everything in memory
  * @param nameComparison how contact names are compared for the "unique among active contacts" rule
  * @param idempotencyRetention how long an {@code Idempotency-Key} and its response are remembered
  * @param authorizationCodeLifetime how long an authorization code can be exchanged
@@ -30,6 +30,12 @@ import org.jspecify.annotations.Nullable;
  * @param userEmail the email of the one simulated Xero user who consents
  * @param userGivenName that user's given name
  * @param userFamilyName that user's family name
+ * @param webhookBatchDelay how long contact events gather before one signed batch is sent
+ * @param webhookFirstRetryDelay wait before the first retry of a failed delivery; it doubles
+ *     each time (Xero retries for 24 hours; the simulator compresses that)
+ * @param webhookMaxAttempts deliveries of one batch before the subscription is disabled, as Xero disables
+ *     a webhook that keeps failing
+ * @param webhookTimeout how long a receiver may take to answer (Xero: 5 seconds)
  */
 public record XeroSimulatorSettings(
         int port,
@@ -48,7 +54,11 @@ public record XeroSimulatorSettings(
         Set<String> summaryOnlyExcludedFields,
         String userEmail,
         String userGivenName,
-        String userFamilyName) {
+        String userFamilyName,
+        Duration webhookBatchDelay,
+        Duration webhookFirstRetryDelay,
+        int webhookMaxAttempts,
+        Duration webhookTimeout) {
 
     /** Xero's documented request size limit: 3.5 MB. */
     public static final int XERO_MAX_BODY_BYTES = 3_670_016;
@@ -57,6 +67,9 @@ public record XeroSimulatorSettings(
         summaryOnlyExcludedFields = Set.copyOf(summaryOnlyExcludedFields);
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0-65535: " + port);
+        }
+        if (webhookMaxAttempts < 1) {
+            throw new IllegalArgumentException("webhookMaxAttempts must be at least 1");
         }
     }
 
@@ -78,7 +91,11 @@ public record XeroSimulatorSettings(
                 Set.of("Balances", "ContactPersons", "PaymentTerms", "BatchPayments", "ContactGroups"),
                 "demo.user@example.com",
                 "Demo",
-                "User");
+                "User",
+                Duration.ofMillis(500),
+                Duration.ofSeconds(1),
+                6,
+                Duration.ofSeconds(5));
     }
 
     public XeroSimulatorSettings withPort(int value) {
@@ -99,7 +116,11 @@ public record XeroSimulatorSettings(
                 summaryOnlyExcludedFields,
                 userEmail,
                 userGivenName,
-                userFamilyName);
+                userFamilyName,
+                webhookBatchDelay,
+                webhookFirstRetryDelay,
+                webhookMaxAttempts,
+                webhookTimeout);
     }
 
     public XeroSimulatorSettings withHost(String value) {
@@ -120,7 +141,11 @@ public record XeroSimulatorSettings(
                 summaryOnlyExcludedFields,
                 userEmail,
                 userGivenName,
-                userFamilyName);
+                userFamilyName,
+                webhookBatchDelay,
+                webhookFirstRetryDelay,
+                webhookMaxAttempts,
+                webhookTimeout);
     }
 
     public XeroSimulatorSettings withDataFile(@Nullable Path value) {
@@ -141,7 +166,11 @@ public record XeroSimulatorSettings(
                 summaryOnlyExcludedFields,
                 userEmail,
                 userGivenName,
-                userFamilyName);
+                userFamilyName,
+                webhookBatchDelay,
+                webhookFirstRetryDelay,
+                webhookMaxAttempts,
+                webhookTimeout);
     }
 
     public XeroSimulatorSettings withNameComparison(NameComparison value) {
@@ -162,7 +191,11 @@ public record XeroSimulatorSettings(
                 summaryOnlyExcludedFields,
                 userEmail,
                 userGivenName,
-                userFamilyName);
+                userFamilyName,
+                webhookBatchDelay,
+                webhookFirstRetryDelay,
+                webhookMaxAttempts,
+                webhookTimeout);
     }
 
     public XeroSimulatorSettings withIdempotencyRetention(Duration value) {
@@ -183,7 +216,11 @@ public record XeroSimulatorSettings(
                 summaryOnlyExcludedFields,
                 userEmail,
                 userGivenName,
-                userFamilyName);
+                userFamilyName,
+                webhookBatchDelay,
+                webhookFirstRetryDelay,
+                webhookMaxAttempts,
+                webhookTimeout);
     }
 
     public XeroSimulatorSettings withAuthorizationCodeLifetime(Duration value) {
@@ -204,7 +241,11 @@ public record XeroSimulatorSettings(
                 summaryOnlyExcludedFields,
                 userEmail,
                 userGivenName,
-                userFamilyName);
+                userFamilyName,
+                webhookBatchDelay,
+                webhookFirstRetryDelay,
+                webhookMaxAttempts,
+                webhookTimeout);
     }
 
     public XeroSimulatorSettings withAccessTokenLifetime(Duration value) {
@@ -225,7 +266,11 @@ public record XeroSimulatorSettings(
                 summaryOnlyExcludedFields,
                 userEmail,
                 userGivenName,
-                userFamilyName);
+                userFamilyName,
+                webhookBatchDelay,
+                webhookFirstRetryDelay,
+                webhookMaxAttempts,
+                webhookTimeout);
     }
 
     public XeroSimulatorSettings withRefreshTokenGrace(Duration value) {
@@ -246,7 +291,11 @@ public record XeroSimulatorSettings(
                 summaryOnlyExcludedFields,
                 userEmail,
                 userGivenName,
-                userFamilyName);
+                userFamilyName,
+                webhookBatchDelay,
+                webhookFirstRetryDelay,
+                webhookMaxAttempts,
+                webhookTimeout);
     }
 
     public XeroSimulatorSettings withRefreshTokenIdleExpiry(Duration value) {
@@ -267,7 +316,11 @@ public record XeroSimulatorSettings(
                 summaryOnlyExcludedFields,
                 userEmail,
                 userGivenName,
-                userFamilyName);
+                userFamilyName,
+                webhookBatchDelay,
+                webhookFirstRetryDelay,
+                webhookMaxAttempts,
+                webhookTimeout);
     }
 
     public XeroSimulatorSettings withCustomerFlagsBumpUpdatedDate(boolean value) {
@@ -288,7 +341,11 @@ public record XeroSimulatorSettings(
                 summaryOnlyExcludedFields,
                 userEmail,
                 userGivenName,
-                userFamilyName);
+                userFamilyName,
+                webhookBatchDelay,
+                webhookFirstRetryDelay,
+                webhookMaxAttempts,
+                webhookTimeout);
     }
 
     public XeroSimulatorSettings withIfModifiedSinceInclusive(boolean value) {
@@ -309,7 +366,11 @@ public record XeroSimulatorSettings(
                 summaryOnlyExcludedFields,
                 userEmail,
                 userGivenName,
-                userFamilyName);
+                userFamilyName,
+                webhookBatchDelay,
+                webhookFirstRetryDelay,
+                webhookMaxAttempts,
+                webhookTimeout);
     }
 
     public XeroSimulatorSettings withRequestLogCapacity(int value) {
@@ -330,7 +391,11 @@ public record XeroSimulatorSettings(
                 summaryOnlyExcludedFields,
                 userEmail,
                 userGivenName,
-                userFamilyName);
+                userFamilyName,
+                webhookBatchDelay,
+                webhookFirstRetryDelay,
+                webhookMaxAttempts,
+                webhookTimeout);
     }
 
     public XeroSimulatorSettings withMaxBodyBytes(int value) {
@@ -351,7 +416,11 @@ public record XeroSimulatorSettings(
                 summaryOnlyExcludedFields,
                 userEmail,
                 userGivenName,
-                userFamilyName);
+                userFamilyName,
+                webhookBatchDelay,
+                webhookFirstRetryDelay,
+                webhookMaxAttempts,
+                webhookTimeout);
     }
 
     public XeroSimulatorSettings withSummaryOnlyExcludedFields(Set<String> value) {
@@ -372,7 +441,11 @@ public record XeroSimulatorSettings(
                 value,
                 userEmail,
                 userGivenName,
-                userFamilyName);
+                userFamilyName,
+                webhookBatchDelay,
+                webhookFirstRetryDelay,
+                webhookMaxAttempts,
+                webhookTimeout);
     }
 
     public XeroSimulatorSettings withUser(String email, String givenName, String familyName) {
@@ -393,6 +466,110 @@ public record XeroSimulatorSettings(
                 summaryOnlyExcludedFields,
                 email,
                 givenName,
-                familyName);
+                familyName,
+                webhookBatchDelay,
+                webhookFirstRetryDelay,
+                webhookMaxAttempts,
+                webhookTimeout);
+    }
+
+    public XeroSimulatorSettings withWebhookBatchDelay(Duration value) {
+        return new XeroSimulatorSettings(
+                port,
+                host,
+                dataFile,
+                nameComparison,
+                idempotencyRetention,
+                authorizationCodeLifetime,
+                accessTokenLifetime,
+                refreshTokenGrace,
+                refreshTokenIdleExpiry,
+                customerFlagsBumpUpdatedDate,
+                ifModifiedSinceInclusive,
+                requestLogCapacity,
+                maxBodyBytes,
+                summaryOnlyExcludedFields,
+                userEmail,
+                userGivenName,
+                userFamilyName,
+                value,
+                webhookFirstRetryDelay,
+                webhookMaxAttempts,
+                webhookTimeout);
+    }
+
+    public XeroSimulatorSettings withWebhookFirstRetryDelay(Duration value) {
+        return new XeroSimulatorSettings(
+                port,
+                host,
+                dataFile,
+                nameComparison,
+                idempotencyRetention,
+                authorizationCodeLifetime,
+                accessTokenLifetime,
+                refreshTokenGrace,
+                refreshTokenIdleExpiry,
+                customerFlagsBumpUpdatedDate,
+                ifModifiedSinceInclusive,
+                requestLogCapacity,
+                maxBodyBytes,
+                summaryOnlyExcludedFields,
+                userEmail,
+                userGivenName,
+                userFamilyName,
+                webhookBatchDelay,
+                value,
+                webhookMaxAttempts,
+                webhookTimeout);
+    }
+
+    public XeroSimulatorSettings withWebhookMaxAttempts(int value) {
+        return new XeroSimulatorSettings(
+                port,
+                host,
+                dataFile,
+                nameComparison,
+                idempotencyRetention,
+                authorizationCodeLifetime,
+                accessTokenLifetime,
+                refreshTokenGrace,
+                refreshTokenIdleExpiry,
+                customerFlagsBumpUpdatedDate,
+                ifModifiedSinceInclusive,
+                requestLogCapacity,
+                maxBodyBytes,
+                summaryOnlyExcludedFields,
+                userEmail,
+                userGivenName,
+                userFamilyName,
+                webhookBatchDelay,
+                webhookFirstRetryDelay,
+                value,
+                webhookTimeout);
+    }
+
+    public XeroSimulatorSettings withWebhookTimeout(Duration value) {
+        return new XeroSimulatorSettings(
+                port,
+                host,
+                dataFile,
+                nameComparison,
+                idempotencyRetention,
+                authorizationCodeLifetime,
+                accessTokenLifetime,
+                refreshTokenGrace,
+                refreshTokenIdleExpiry,
+                customerFlagsBumpUpdatedDate,
+                ifModifiedSinceInclusive,
+                requestLogCapacity,
+                maxBodyBytes,
+                summaryOnlyExcludedFields,
+                userEmail,
+                userGivenName,
+                userFamilyName,
+                webhookBatchDelay,
+                webhookFirstRetryDelay,
+                webhookMaxAttempts,
+                value);
     }
 }

@@ -16,11 +16,18 @@ import org.jspecify.annotations.Nullable;
  */
 public final class OrgBook {
 
+    /** Told about every stored change that Xero would report (a webhook's CREATE or UPDATE). */
+    @FunctionalInterface
+    public interface ContactListener {
+        void changed(UUID tenantId, SimContact contact, boolean created);
+    }
+
     private OrganisationInfo info;
     private final NameComparison names;
     private final Map<UUID, SimContact> contacts = new LinkedHashMap<>();
     private final Map<String, UUID> activeByName = new HashMap<>();
     private final Map<String, UUID> byContactNumber = new HashMap<>();
+    private @Nullable ContactListener listener;
 
     public OrgBook(OrganisationInfo info, NameComparison names) {
         this.info = info;
@@ -40,6 +47,10 @@ public final class OrgBook {
                 info.baseCurrency(),
                 info.timezone(),
                 info.createdDateUtc());
+    }
+
+    public void listener(@Nullable ContactListener value) {
+        this.listener = value;
     }
 
     public NameComparison names() {
@@ -82,6 +93,10 @@ public final class OrgBook {
         }
         if (contact.contactNumber() != null && !contact.contactNumber().isEmpty()) {
             byContactNumber.put(contact.contactNumber(), contact.contactId());
+        }
+        // Only changes that move UpdatedDateUTC are reported, like Xero's "UPDATE" events.
+        if (listener != null && (previous == null || !previous.updatedDateUtc().equals(contact.updatedDateUtc()))) {
+            listener.changed(info.tenantId(), contact, previous == null);
         }
     }
 }

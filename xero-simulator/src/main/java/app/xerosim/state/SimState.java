@@ -2,6 +2,7 @@ package app.xerosim.state;
 
 import app.xerosim.NameComparison;
 import app.xerosim.SimContact;
+import app.xerosim.WebhookSubscription;
 import app.xerosim.http.Json;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -54,6 +55,7 @@ public final class SimState implements AutoCloseable {
     private final Map<String, AuthCode> codes = new LinkedHashMap<>();
     private final Map<String, IdempotentResponse> idempotency = new LinkedHashMap<>();
     private @Nullable WebhookSubscription webhook;
+    private OrgBook.@Nullable ContactListener contactListener;
 
     public SimState(@Nullable Path dataFile, NameComparison names, SimUser defaultUser) {
         this.dataFile = dataFile;
@@ -110,6 +112,23 @@ public final class SimState implements AutoCloseable {
 
     public Map<UUID, OrgBook> organisations() {
         return organisations;
+    }
+
+    /** Adds an organisation; its contact changes go to the current listener. Call with the lock held. */
+    public OrgBook addOrganisation(OrganisationInfo info) {
+        OrgBook book = new OrgBook(info, names);
+        book.listener(contactListener);
+        organisations.put(info.tenantId(), book);
+        return book;
+    }
+
+    /** Sets who hears about contact changes, in every organisation (loading a file is not a change). */
+    public void contactListener(OrgBook.@Nullable ContactListener listener) {
+        read(() -> {
+            this.contactListener = listener;
+            organisations.values().forEach(book -> book.listener(listener));
+            return null;
+        });
     }
 
     public @Nullable OrgBook organisation(UUID tenantId) {

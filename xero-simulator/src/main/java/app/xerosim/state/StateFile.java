@@ -1,6 +1,7 @@
 package app.xerosim.state;
 
 import app.xerosim.SimContact;
+import app.xerosim.WebhookSubscription;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
