@@ -1,5 +1,6 @@
 package app.xerosim;
 
+import app.xerosim.http.DeferredLatency;
 import app.xerosim.http.Handler;
 import app.xerosim.http.SimHttpServer;
 import app.xerosim.http.SimRequest;
@@ -86,12 +87,9 @@ public final class Faults {
                         .withHeader("X-Rate-Limit-Problem", r.problem())
                         .withHeader("Retry-After", Integer.toString(r.retryAfterSeconds()));
             case Fault.Latency l -> {
-                try {
-                    Thread.sleep(l.delay());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                yield next.handle(request);
+                // Applied while the request counts as in progress (see DeferredLatency).
+                DeferredLatency.request(l.delay());
+                yield null;
             }
             case Fault.CommitThenDrop c -> {
                 next.handle(request);

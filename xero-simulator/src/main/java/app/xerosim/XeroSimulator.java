@@ -65,7 +65,12 @@ public final class XeroSimulator implements AutoCloseable {
                 faults::intercept);
         String baseUrl = "http://" + settings.host() + ":" + server.port();
         this.sim = new Simulation(
-                state, settings, clock, new Tokens(state.signingKey(), baseUrl), new RateCounter(), baseUrl);
+                state,
+                settings,
+                clock,
+                new Tokens(state.signingKey(), baseUrl),
+                new RateCounter(settings.rateLimits()),
+                baseUrl);
         this.organisations = new Organisations(sim);
         this.webhooks = new WebhookSender(state, settings, clock, baseUrl);
         state.contactListener(webhooks::contactChanged);

@@ -35,6 +35,7 @@ import org.jspecify.annotations.Nullable;
  *     each time (Xero retries for 24 hours; the simulator compresses that)
  * @param webhookMaxAttempts deliveries of one batch before the subscription is disabled, as Xero disables
  *     a webhook that keeps failing
+ * @param rateLimits the API limits enforced with 429s; {@link RateLimits#off()} for benchmarks
  * @param webhookTimeout how long a receiver may take to answer (Xero: 5 seconds)
  */
 public record XeroSimulatorSettings(
@@ -58,7 +59,8 @@ public record XeroSimulatorSettings(
         Duration webhookBatchDelay,
         Duration webhookFirstRetryDelay,
         int webhookMaxAttempts,
-        Duration webhookTimeout) {
+        Duration webhookTimeout,
+        RateLimits rateLimits) {
 
     /** Xero's documented request size limit: 3.5 MB. */
     public static final int XERO_MAX_BODY_BYTES = 3_670_016;
@@ -95,7 +97,8 @@ public record XeroSimulatorSettings(
                 Duration.ofMillis(500),
                 Duration.ofSeconds(1),
                 6,
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(5),
+                RateLimits.xero());
     }
 
     public XeroSimulatorSettings withPort(int value) {
@@ -120,7 +123,8 @@ public record XeroSimulatorSettings(
                 webhookBatchDelay,
                 webhookFirstRetryDelay,
                 webhookMaxAttempts,
-                webhookTimeout);
+                webhookTimeout,
+                rateLimits);
     }
 
     public XeroSimulatorSettings withHost(String value) {
@@ -145,7 +149,8 @@ public record XeroSimulatorSettings(
                 webhookBatchDelay,
                 webhookFirstRetryDelay,
                 webhookMaxAttempts,
-                webhookTimeout);
+                webhookTimeout,
+                rateLimits);
     }
 
     public XeroSimulatorSettings withDataFile(@Nullable Path value) {
@@ -170,7 +175,8 @@ public record XeroSimulatorSettings(
                 webhookBatchDelay,
                 webhookFirstRetryDelay,
                 webhookMaxAttempts,
-                webhookTimeout);
+                webhookTimeout,
+                rateLimits);
     }
 
     public XeroSimulatorSettings withNameComparison(NameComparison value) {
@@ -195,7 +201,8 @@ public record XeroSimulatorSettings(
                 webhookBatchDelay,
                 webhookFirstRetryDelay,
                 webhookMaxAttempts,
-                webhookTimeout);
+                webhookTimeout,
+                rateLimits);
     }
 
     public XeroSimulatorSettings withIdempotencyRetention(Duration value) {
@@ -220,7 +227,8 @@ public record XeroSimulatorSettings(
                 webhookBatchDelay,
                 webhookFirstRetryDelay,
                 webhookMaxAttempts,
-                webhookTimeout);
+                webhookTimeout,
+                rateLimits);
     }
 
     public XeroSimulatorSettings withAuthorizationCodeLifetime(Duration value) {
@@ -245,7 +253,8 @@ public record XeroSimulatorSettings(
                 webhookBatchDelay,
                 webhookFirstRetryDelay,
                 webhookMaxAttempts,
-                webhookTimeout);
+                webhookTimeout,
+                rateLimits);
     }
 
     public XeroSimulatorSettings withAccessTokenLifetime(Duration value) {
@@ -270,7 +279,8 @@ public record XeroSimulatorSettings(
                 webhookBatchDelay,
                 webhookFirstRetryDelay,
                 webhookMaxAttempts,
-                webhookTimeout);
+                webhookTimeout,
+                rateLimits);
     }
 
     public XeroSimulatorSettings withRefreshTokenGrace(Duration value) {
@@ -295,7 +305,8 @@ public record XeroSimulatorSettings(
                 webhookBatchDelay,
                 webhookFirstRetryDelay,
                 webhookMaxAttempts,
-                webhookTimeout);
+                webhookTimeout,
+                rateLimits);
     }
 
     public XeroSimulatorSettings withRefreshTokenIdleExpiry(Duration value) {
@@ -320,7 +331,8 @@ public record XeroSimulatorSettings(
                 webhookBatchDelay,
                 webhookFirstRetryDelay,
                 webhookMaxAttempts,
-                webhookTimeout);
+                webhookTimeout,
+                rateLimits);
     }
 
     public XeroSimulatorSettings withCustomerFlagsBumpUpdatedDate(boolean value) {
@@ -345,7 +357,8 @@ public record XeroSimulatorSettings(
                 webhookBatchDelay,
                 webhookFirstRetryDelay,
                 webhookMaxAttempts,
-                webhookTimeout);
+                webhookTimeout,
+                rateLimits);
     }
 
     public XeroSimulatorSettings withIfModifiedSinceInclusive(boolean value) {
@@ -370,7 +383,8 @@ public record XeroSimulatorSettings(
                 webhookBatchDelay,
                 webhookFirstRetryDelay,
                 webhookMaxAttempts,
-                webhookTimeout);
+                webhookTimeout,
+                rateLimits);
     }
 
     public XeroSimulatorSettings withRequestLogCapacity(int value) {
@@ -395,7 +409,8 @@ public record XeroSimulatorSettings(
                 webhookBatchDelay,
                 webhookFirstRetryDelay,
                 webhookMaxAttempts,
-                webhookTimeout);
+                webhookTimeout,
+                rateLimits);
     }
 
     public XeroSimulatorSettings withMaxBodyBytes(int value) {
@@ -420,7 +435,8 @@ public record XeroSimulatorSettings(
                 webhookBatchDelay,
                 webhookFirstRetryDelay,
                 webhookMaxAttempts,
-                webhookTimeout);
+                webhookTimeout,
+                rateLimits);
     }
 
     public XeroSimulatorSettings withSummaryOnlyExcludedFields(Set<String> value) {
@@ -445,7 +461,8 @@ public record XeroSimulatorSettings(
                 webhookBatchDelay,
                 webhookFirstRetryDelay,
                 webhookMaxAttempts,
-                webhookTimeout);
+                webhookTimeout,
+                rateLimits);
     }
 
     public XeroSimulatorSettings withUser(String email, String givenName, String familyName) {
@@ -470,7 +487,8 @@ public record XeroSimulatorSettings(
                 webhookBatchDelay,
                 webhookFirstRetryDelay,
                 webhookMaxAttempts,
-                webhookTimeout);
+                webhookTimeout,
+                rateLimits);
     }
 
     public XeroSimulatorSettings withWebhookBatchDelay(Duration value) {
@@ -495,7 +513,8 @@ public record XeroSimulatorSettings(
                 value,
                 webhookFirstRetryDelay,
                 webhookMaxAttempts,
-                webhookTimeout);
+                webhookTimeout,
+                rateLimits);
     }
 
     public XeroSimulatorSettings withWebhookFirstRetryDelay(Duration value) {
@@ -520,7 +539,8 @@ public record XeroSimulatorSettings(
                 webhookBatchDelay,
                 value,
                 webhookMaxAttempts,
-                webhookTimeout);
+                webhookTimeout,
+                rateLimits);
     }
 
     public XeroSimulatorSettings withWebhookMaxAttempts(int value) {
@@ -545,7 +565,8 @@ public record XeroSimulatorSettings(
                 webhookBatchDelay,
                 webhookFirstRetryDelay,
                 value,
-                webhookTimeout);
+                webhookTimeout,
+                rateLimits);
     }
 
     public XeroSimulatorSettings withWebhookTimeout(Duration value) {
@@ -570,6 +591,33 @@ public record XeroSimulatorSettings(
                 webhookBatchDelay,
                 webhookFirstRetryDelay,
                 webhookMaxAttempts,
+                value,
+                rateLimits);
+    }
+
+    public XeroSimulatorSettings withRateLimits(RateLimits value) {
+        return new XeroSimulatorSettings(
+                port,
+                host,
+                dataFile,
+                nameComparison,
+                idempotencyRetention,
+                authorizationCodeLifetime,
+                accessTokenLifetime,
+                refreshTokenGrace,
+                refreshTokenIdleExpiry,
+                customerFlagsBumpUpdatedDate,
+                ifModifiedSinceInclusive,
+                requestLogCapacity,
+                maxBodyBytes,
+                summaryOnlyExcludedFields,
+                userEmail,
+                userGivenName,
+                userFamilyName,
+                webhookBatchDelay,
+                webhookFirstRetryDelay,
+                webhookMaxAttempts,
+                webhookTimeout,
                 value);
     }
 }

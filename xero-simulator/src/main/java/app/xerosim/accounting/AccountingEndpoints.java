@@ -3,6 +3,7 @@ package app.xerosim.accounting;
 import app.xerosim.ContactChanges;
 import app.xerosim.ContactStatus;
 import app.xerosim.SimContact;
+import app.xerosim.http.DeferredLatency;
 import app.xerosim.http.Json;
 import app.xerosim.http.Router;
 import app.xerosim.http.SimRequest;
@@ -96,22 +97,45 @@ public final class AccountingEndpoints {
         if (!found.connected() || found.app() == null) {
             return XeroErrors.forbidden();
         }
-        RateCounter.Remaining remaining = sim.rates().recordTenantCall(valid.clientId(), tenantId, now);
+        RateCounter.Decision decision = sim.rates().startTenantCall(valid.clientId(), tenantId, now);
         SimResponse response;
-        if (valid.scopes().stream().noneMatch(anyScope::contains)) {
-            response = XeroErrors.forbidden();
-        } else if (!acceptsJson(request)) {
-            response = SimResponse.text(
-                    406,
-                    "The Xero simulator answers in JSON only: send Accept: application/json (Xero answers XML"
-                            + " otherwise).");
+        if (!decision.allowed()) {
+            response = XeroErrors.problem(429, "Too Many Requests", "Rate limit exceeded: " + decision.problem())
+                    .withHeader("X-Rate-Limit-Problem", decision.problem());
+            if (decision.retryAfterSeconds() > 0) {
+                response = response.withHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
+            }
         } else {
-            response = handler.apply(
-                    new Access(request, valid.clientId(), found.app().name(), tenantId));
+            try {
+                response = answer(request, anyScope, handler, valid, found.app().name(), tenantId);
+            } finally {
+                sim.rates().finish(tenantId);
+            }
         }
+        RateCounter.Remaining remaining = decision.remaining();
         return response.withHeader("X-DayLimit-Remaining", Integer.toString(remaining.day()))
                 .withHeader("X-MinLimit-Remaining", Integer.toString(remaining.minute()))
                 .withHeader("X-AppMinLimit-Remaining", Integer.toString(remaining.appMinute()));
+    }
+
+    private SimResponse answer(
+            SimRequest request,
+            Set<String> anyScope,
+            Function<Access, SimResponse> handler,
+            Tokens.Valid valid,
+            String appName,
+            UUID tenantId) {
+        if (valid.scopes().stream().noneMatch(anyScope::contains)) {
+            return XeroErrors.forbidden();
+        }
+        if (!acceptsJson(request)) {
+            return SimResponse.text(
+                    406,
+                    "The Xero simulator answers in JSON only: send Accept: application/json (Xero answers XML"
+                            + " otherwise).");
+        }
+        DeferredLatency.apply();
+        return handler.apply(new Access(request, valid.clientId(), appName, tenantId));
     }
 
     private static boolean isConnection(Connection c, String clientId, UUID tenantId) {

@@ -109,8 +109,17 @@ public final class SimHttpServer implements AutoCloseable {
                     ? SimResponse.notFound()
                     : match.handler().handle(r.withPathVariables(match.variables()));
         };
-        SimResponse intercepted = interceptor.intercept(request, routed);
-        return intercepted != null ? intercepted : routed.handle(request);
+        try {
+            SimResponse intercepted = interceptor.intercept(request, routed);
+            if (intercepted != null) {
+                return intercepted;
+            }
+            SimResponse response = routed.handle(request);
+            DeferredLatency.apply();
+            return response;
+        } finally {
+            DeferredLatency.clear();
+        }
     }
 
     private @Nullable byte[] readBody(InputStream in) throws IOException {
