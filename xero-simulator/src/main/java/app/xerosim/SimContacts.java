@@ -59,6 +59,24 @@ public final class SimContacts {
         return write(book -> result(ContactRules.create(book, changes, now())));
     }
 
+    /**
+     * Adds {@code count} plausible contacts, the same for the same {@code seed} (ContactIDs included), all
+     * updated now.
+     *
+     * @return their ContactIDs in creation order
+     */
+    public List<UUID> generate(int count, long seed) {
+        return write(book -> ContactGenerator.generate(book, count, seed, null, now()));
+    }
+
+    /**
+     * As {@link #generate(int, long)}, but every contact's {@code UpdatedDateUTC} falls in the one second of
+     * {@code sharedSecond} (milliseconds spread), to exercise sync cursors.
+     */
+    public List<UUID> generate(int count, long seed, Instant sharedSecond) {
+        return write(book -> ContactGenerator.generate(book, count, seed, sharedSecond, now()));
+    }
+
     /** Changes a contact as an edit in Xero's web app would, bumping {@code UpdatedDateUTC}. */
     public SimContact update(UUID contactId, ContactChanges changes) {
         return write(book -> result(ContactRules.update(book, existing(book, contactId), changes, now(), true)));

@@ -34,9 +34,17 @@ public final class ContactRules {
     private ContactRules() {}
 
     public static Outcome create(OrgBook book, ContactChanges changes, Instant at) {
+        return create(book, changes, at, UUID.randomUUID());
+    }
+
+    /** Creates with a chosen ContactID (the generator's, so runs repeat exactly). */
+    public static Outcome create(OrgBook book, ContactChanges changes, Instant at, UUID contactId) {
+        if (book.contact(contactId) != null) {
+            return new Outcome(null, null, List.of("A contact with ContactID " + contactId + " already exists."));
+        }
         Instant now = xeroPrecision(at);
         SimContact blank = new SimContact(
-                UUID.randomUUID(),
+                contactId,
                 null,
                 null,
                 ContactStatus.ACTIVE,
