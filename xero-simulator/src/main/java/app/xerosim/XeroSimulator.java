@@ -78,6 +78,7 @@ public final class XeroSimulator implements AutoCloseable {
         identity.register(router);
         new AccountingEndpoints(sim, identity).register(router);
         new WebPages(organisations).register(router);
+        new AdminEndpoints(this).register(router);
     }
 
     /** Starts a simulator; with a data file, the state saved there is loaded first. */
