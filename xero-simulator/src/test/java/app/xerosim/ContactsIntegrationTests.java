@@ -173,11 +173,17 @@ class ContactsIntegrationTests {
 
     @Test
     void putCreatesAContactWithAllPhoneAndAddressTypesAndDropsDelivery() {
-        JsonNode contact = xero.create("""
+        HttpResponse<String> response = xero.send(
+                "PUT",
+                "/Contacts",
+                "{\"Contacts\":[" + """
                 {"Name":"Zoë Ångström","FirstName":"Zoë","LastName":"Ångström","EmailAddress":"zoe@example.se",
                  "Phones":[{"PhoneType":"DEFAULT","PhoneNumber":"7231100","PhoneAreaCode":"8","PhoneCountryCode":"46"}],
                  "Addresses":[{"AddressType":"POBOX","AddressLine1":"Box 12","City":"Stockholm","Country":"Sweden"},
-                              {"AddressType":"DELIVERY","AddressLine1":"Dock 3","City":"Malmö"}]}""");
+                              {"AddressType":"DELIVERY","AddressLine1":"Dock 3","City":"Malmö"}]}""" + "]}",
+                // DELIVERY is not a contact address type in Xero's OpenAPI file; Xero drops it.
+                Map.of(XeroClient.OFF_SPEC_HEADER, "DELIVERY address"));
+        JsonNode contact = XeroClient.json(response).get("Contacts").get(0);
 
         assertThat(UUID.fromString(contact.get("ContactID").stringValue())).isNotNull();
         assertThat(contact.get("Name").stringValue()).isEqualTo("Zoë Ångström");

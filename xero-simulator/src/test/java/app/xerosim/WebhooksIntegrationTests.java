@@ -41,6 +41,8 @@ class WebhooksIntegrationTests {
                             sign(body).getBytes(StandardCharsets.UTF_8));
             if (valid) {
                 received.add(new String(body, StandardCharsets.UTF_8));
+                app.xerosim.contract.ExchangeRecorder.record(
+                        "webhook", "POST", "/webhooks/xero", 200, new String(body, StandardCharsets.UTF_8), "");
             }
             if (setCookie) {
                 exchange.getResponseHeaders().add("Set-Cookie", "JSESSIONID=abc");

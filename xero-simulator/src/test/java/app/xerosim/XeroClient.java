@@ -1,5 +1,6 @@
 package app.xerosim;
 
+import app.xerosim.contract.ExchangeRecorder;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -27,6 +28,7 @@ final class XeroClient {
     static final String REDIRECT_URI = "http://localhost:9999/callback";
     static final String SCOPES = "openid profile email offline_access accounting.contacts accounting.settings.read";
     static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String OFF_SPEC_HEADER = "X-Test-Off-Spec";
 
     private static final Pattern HIDDEN =
             Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\">");
@@ -183,12 +185,28 @@ final class XeroClient {
             request.header("Content-Type", "application/json");
         }
         headers.forEach(request::setHeader);
-        return send(request);
+        return send(request, body);
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) {
+        return send(request, null);
+    }
+
+    /** Sends, and records the exchange for the contract check (see ExchangeRecorder). */
+    HttpResponse<String> send(HttpRequest.Builder request, @Nullable String body) {
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest built = request.build();
+            HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
+            // A test that sends Xero a request its OpenAPI file forbids on purpose says so with this header.
+            boolean offSpec = built.headers().firstValue(OFF_SPEC_HEADER).isPresent();
+            ExchangeRecorder.record(
+                    "http",
+                    built.method(),
+                    built.uri().getPath(),
+                    response.statusCode(),
+                    offSpec ? null : body,
+                    response.body());
+            return response;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
