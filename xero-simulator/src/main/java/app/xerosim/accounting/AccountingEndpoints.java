@@ -55,6 +55,7 @@ public final class AccountingEndpoints {
     private final SimState state;
     private final IdentityEndpoints identity;
     private final Idempotency idempotency;
+    private final ContactJsonCache json = new ContactJsonCache();
 
     public AccountingEndpoints(Simulation sim, IdentityEndpoints identity) {
         this.sim = sim;
@@ -247,8 +248,11 @@ public final class AccountingEndpoints {
             return XeroErrors.queryParse(e.getMessage());
         }
         Predicate<SimContact> matching = filter;
+        String orderKey = request.param("order") == null
+                ? ""
+                : request.param("order").trim().toLowerCase(Locale.ROOT);
         List<SimContact> found = state.read(() ->
-                book(access).contacts().stream().filter(matching).sorted(order).toList());
+                book(access).sorted(orderKey, order).stream().filter(matching).toList());
 
         String pageParam = request.param("page");
         String pageSizeParam = request.param("pageSize");
@@ -268,10 +272,8 @@ public final class AccountingEndpoints {
             pagination.put("pageCount", (found.size() + pageSize - 1) / pageSize);
             pagination.put("itemCount", found.size());
         }
-        ArrayNode contacts = body.putArray("Contacts");
         boolean detail = paged || summaryOnly;
-        page.forEach(c -> contacts.add(ContactJson.write(c, detail, excluded)));
-        return SimResponse.json(200, body);
+        return SimResponse.of(200, SimResponse.JSON, json.envelopeWithContacts(body, page, detail, excluded));
     }
 
     private static boolean containsIgnoringCase(String needle, @Nullable String... values) {

@@ -28,6 +28,8 @@ public final class OrgBook {
     private final Map<String, UUID> activeByName = new HashMap<>();
     private final Map<String, UUID> byContactNumber = new HashMap<>();
     private @Nullable ContactListener listener;
+    /** Sorted views of all contacts by order expression, dropped on every change (large lists repeat pages). */
+    private final Map<String, List<SimContact>> sortedViews = new HashMap<>();
 
     public OrgBook(OrganisationInfo info, NameComparison names) {
         this.info = info;
@@ -75,6 +77,12 @@ public final class OrgBook {
         return new ArrayList<>(contacts.values());
     }
 
+    /** All contacts sorted by {@code order}, cached under {@code orderKey} until the next change. */
+    public List<SimContact> sorted(String orderKey, java.util.Comparator<SimContact> order) {
+        return sortedViews.computeIfAbsent(
+                orderKey, k -> contacts.values().stream().sorted(order).toList());
+    }
+
     public int size() {
         return contacts.size();
     }
@@ -82,6 +90,7 @@ public final class OrgBook {
     /** Stores a new or changed contact; callers have checked the uniqueness rules. */
     public void put(SimContact contact) {
         SimContact previous = contacts.put(contact.contactId(), contact);
+        sortedViews.clear();
         if (previous != null) {
             activeByName.remove(names.key(previous.name()), previous.contactId());
             if (previous.contactNumber() != null) {
