@@ -63,7 +63,9 @@ public final class XeroSimulator implements AutoCloseable {
                 clock,
                 requestLog::add,
                 faults::intercept);
-        String baseUrl = "http://" + settings.host() + ":" + server.port();
+        // Bound to every interface, the simulator is still addressed through loopback.
+        String host = settings.host().equals("0.0.0.0") || settings.host().equals("::") ? "127.0.0.1" : settings.host();
+        String baseUrl = "http://" + host + ":" + server.port();
         this.sim = new Simulation(
                 state,
                 settings,

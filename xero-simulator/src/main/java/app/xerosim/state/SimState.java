@@ -206,8 +206,11 @@ public final class SimState implements AutoCloseable {
         }
     }
 
-    /** Writes the data file now (atomically: a temporary file, then a move). No-op without a data file. */
-    public void save() {
+    /**
+     * Writes the data file now (atomically: a temporary file, then a move). No-op without a data file.
+     * Synchronised so the background save and the one at close never share the temporary file.
+     */
+    public synchronized void save() {
         if (dataFile == null) {
             return;
         }
