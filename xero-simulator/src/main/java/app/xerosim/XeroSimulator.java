@@ -138,6 +138,26 @@ public final class XeroSimulator implements AutoCloseable {
         return webhooks.status();
     }
 
+    /**
+     * Switches webhook misbehaviour (extra delay, duplicate batches, reversed events) on or off at run
+     * time, so one simulator per test JVM can serve tests that want it and tests that do not.
+     */
+    public void webhookOptions(WebhookOptions options) {
+        webhooks.options(options);
+    }
+
+    /**
+     * Changes the enforced API limits at run time (the setting gives the starting value); counts so far are
+     * kept.
+     */
+    public void rateLimits(RateLimits limits) {
+        sim.rates().limits(limits);
+    }
+
+    public RateLimits rateLimits() {
+        return sim.rates().limits();
+    }
+
     /** Every webhook POST made so far, intent to receive included, oldest first. */
     public List<WebhookDelivery> webhookDeliveries() {
         return webhooks.deliveries();

@@ -92,6 +92,18 @@ class RateLimitsIntegrationTests {
     }
 
     @Test
+    void limitsCanBeLiftedAtRunTime() {
+        TenantSession xero = start(RateLimits.xero().withDayPerOrganisation(1));
+        xero.get("/Contacts");
+        assertThat(xero.get("/Contacts").statusCode()).isEqualTo(429);
+
+        client.xero.rateLimits(RateLimits.off());
+
+        assertThat(xero.get("/Contacts").statusCode()).isEqualTo(200);
+        assertThat(client.xero.rateLimits()).isEqualTo(RateLimits.off());
+    }
+
+    @Test
     void limitsOffRefuseNothingYetStillCountDown() {
         TenantSession xero = start(RateLimits.off());
         HttpResponse<String> last = null;

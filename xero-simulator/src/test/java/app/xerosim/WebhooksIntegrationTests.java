@@ -119,6 +119,26 @@ class WebhooksIntegrationTests {
     }
 
     @Test
+    void duplicateAndReversedBatchesCanBeSwitchedOnAtRunTime() throws Exception {
+        xero.configureWebhook(startReceiver(200, false), KEY);
+        await(() -> xero.webhookStatus() == WebhookStatus.ACTIVE);
+        received.clear();
+        xero.webhookOptions(WebhookOptions.none().withDuplicateBatches(true).withReverseEvents(true));
+        SimOrganisation org = xero.organisations().create("Chaotic Ltd");
+
+        SimContact first = org.contacts().create(ContactChanges.named("First"));
+        SimContact second = org.contacts().create(ContactChanges.named("Second"));
+        await(() -> received.size() >= 2);
+
+        assertThat(received.get(1)).isEqualTo(received.get(0));
+        JsonNode events = XeroClient.JSON.readTree(received.getFirst()).get("events");
+        assertThat(events)
+                .extracting(e -> e.get("resourceId").stringValue())
+                .containsExactly(
+                        second.contactId().toString(), first.contactId().toString());
+    }
+
+    @Test
     void customerFlagWithoutUpdatedDateChangeSendsNoEvent() throws Exception {
         xero.configureWebhook(startReceiver(200, false), KEY);
         await(() -> xero.webhookStatus() == WebhookStatus.ACTIVE);

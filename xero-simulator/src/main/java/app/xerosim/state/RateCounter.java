@@ -55,12 +55,21 @@ public final class RateCounter {
     private static final Duration MINUTE = Duration.ofMinutes(1);
     private static final Duration DAY = Duration.ofDays(1);
 
-    private final RateLimits limits;
+    private volatile RateLimits limits;
     private final Map<String, Window> windows = new HashMap<>();
     private final Map<UUID, Integer> inFlight = new HashMap<>();
 
     public RateCounter(RateLimits limits) {
         this.limits = limits;
+    }
+
+    /** Changes the limits from the next call on; counts so far are kept. */
+    public void limits(RateLimits value) {
+        this.limits = value;
+    }
+
+    public RateLimits limits() {
+        return limits;
     }
 
     /** Checks and counts a tenant call; when allowed, the caller must {@link #finish(UUID)} it. */

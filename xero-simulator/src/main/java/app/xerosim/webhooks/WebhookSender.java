@@ -2,6 +2,7 @@ package app.xerosim.webhooks;
 
 import app.xerosim.SimContact;
 import app.xerosim.WebhookDelivery;
+import app.xerosim.WebhookOptions;
 import app.xerosim.WebhookStatus;
 import app.xerosim.WebhookSubscription;
 import app.xerosim.XeroSimulatorSettings;
@@ -67,6 +68,8 @@ public final class WebhookSender implements AutoCloseable {
     /** Bumped on every reconfiguration so an old intent-to-receive run cannot activate a newer one. */
     private final AtomicLong generation = new AtomicLong();
 
+    private volatile WebhookOptions options = WebhookOptions.none();
+
     public WebhookSender(SimState state, XeroSimulatorSettings settings, Clock clock, String baseUrl) {
         this.state = state;
         this.settings = settings;
@@ -101,6 +104,14 @@ public final class WebhookSender implements AutoCloseable {
         status.set(WebhookStatus.INTENT_TO_RECEIVE);
         queue.clear();
         Thread.ofVirtual().name("xerosim-itr").start(() -> intentToReceive(subscription, run));
+    }
+
+    public void options(WebhookOptions value) {
+        this.options = value;
+    }
+
+    public WebhookOptions options() {
+        return options;
     }
 
     public WebhookStatus status() {
@@ -142,7 +153,14 @@ public final class WebhookSender implements AutoCloseable {
                 List<Event> batch = new ArrayList<>();
                 batch.add(first);
                 queue.drainTo(batch);
-                deliver(batch);
+                WebhookOptions current = options;
+                if (!current.extraDelay().isZero()) {
+                    Thread.sleep(current.extraDelay());
+                }
+                if (current.reverseEvents()) {
+                    java.util.Collections.reverse(batch);
+                }
+                deliver(batch, current.duplicateBatches());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -152,7 +170,7 @@ public final class WebhookSender implements AutoCloseable {
         }
     }
 
-    private void deliver(List<Event> batch) throws InterruptedException {
+    private void deliver(List<Event> batch, boolean twice) throws InterruptedException {
         WebhookSubscription subscription = state.read(state::webhook);
         if (subscription == null || status.get() != WebhookStatus.ACTIVE) {
             return;
@@ -178,6 +196,9 @@ public final class WebhookSender implements AutoCloseable {
         for (int attempt = 1; attempt <= settings.webhookMaxAttempts(); attempt++) {
             if (post(subscription, json, subscription.signingKey(), true, false, attempt)
                     .acceptable()) {
+                if (twice) {
+                    post(subscription, json, subscription.signingKey(), true, false, attempt);
+                }
                 return;
             }
             if (attempt < settings.webhookMaxAttempts()) {
