@@ -66,6 +66,7 @@ final class AdminEndpoints {
             case "latency" ->
                 new Fault.Latency(Duration.ofMillis(body.path("millis").asLong(1000)));
             case "committhendrop" -> new Fault.CommitThenDrop();
+            case "committhencut" -> new Fault.CommitThenCut();
             case "drop" -> new Fault.Drop();
             default -> null;
         };

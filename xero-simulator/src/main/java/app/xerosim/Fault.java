@@ -20,6 +20,9 @@ public sealed interface Fault {
     /** Close the connection without processing the request or answering. */
     record Drop() implements Fault {}
 
+    /** Process the request (its effect is kept), send the headers and half the body, then close. */
+    record CommitThenCut() implements Fault {}
+
     static Fault serverError() {
         return new Status(500);
     }
@@ -38,6 +41,10 @@ public sealed interface Fault {
 
     static Fault commitThenDropResponse() {
         return new CommitThenDrop();
+    }
+
+    static Fault commitThenCutResponse() {
+        return new CommitThenCut();
     }
 
     static Fault dropConnection() {

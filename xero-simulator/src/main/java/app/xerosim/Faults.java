@@ -95,6 +95,7 @@ public final class Faults {
                 next.handle(request);
                 throw new SimHttpServer.DroppedResponse();
             }
+            case Fault.CommitThenCut c -> throw new SimHttpServer.DroppedResponse(next.handle(request));
             case Fault.Drop d -> throw new SimHttpServer.DroppedResponse();
         };
     }

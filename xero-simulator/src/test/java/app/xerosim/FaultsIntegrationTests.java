@@ -72,6 +72,16 @@ class FaultsIntegrationTests {
     }
 
     @Test
+    void cutResponseKeepsTheEffectButTheClientGetsOnlyPartOfTheBody() {
+        String name = "Cut Short " + UUID.randomUUID();
+        client.xero.faults().next(1, "PUT", "/api.xro/2.0/Contacts", Fault.commitThenCutResponse());
+
+        assertThatThrownBy(() -> xero.send("PUT", "/Contacts", "{\"Contacts\":[" + TenantSession.named(name) + "]}"))
+                .isInstanceOf(java.io.UncheckedIOException.class);
+        assertThat(xero.org().contacts().findActiveByName(name)).isPresent();
+    }
+
+    @Test
     void droppedConnectionDoesNotProcessTheRequest() {
         String name = "Never Created " + UUID.randomUUID();
         client.xero.faults().next(1, "PUT", "/api.xro/2.0/Contacts", Fault.dropConnection());

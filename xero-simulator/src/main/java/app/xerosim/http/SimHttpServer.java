@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -91,6 +90,15 @@ public final class SimHttpServer implements AutoCloseable {
             }
         } catch (DroppedResponse dropped) {
             record(request, 0);
+            SimResponse partial = dropped.partial();
+            if (partial != null && partial.body().length > 1) {
+                // Headers promise the whole body; half of it arrives, then the connection closes.
+                partial.headers()
+                        .forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+                exchange.sendResponseHeaders(partial.status(), partial.body().length);
+                exchange.getResponseBody().write(partial.body(), 0, partial.body().length / 2);
+                exchange.getResponseBody().flush();
+            }
             exchange.close();
             return;
         } catch (RuntimeException e) {
@@ -176,12 +184,22 @@ public final class SimHttpServer implements AutoCloseable {
 
     /** Thrown by a fault to close the connection without any response. */
     public static final class DroppedResponse extends RuntimeException {
-        public DroppedResponse() {
-            super("response dropped on purpose", null, false, false);
-        }
-    }
 
-    static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
+        private final transient @Nullable SimResponse partial;
+
+        public DroppedResponse() {
+            this(null);
+        }
+
+        /** Sends the headers and half of {@code partial}'s body before closing. */
+        public DroppedResponse(@Nullable SimResponse partial) {
+            super("response dropped on purpose", null, false, false);
+            this.partial = partial;
+        }
+
+        @Nullable
+        SimResponse partial() {
+            return partial;
+        }
     }
 }
