@@ -252,6 +252,10 @@ class IdentityIntegrationTests {
 
         assertThat(wrong.body().get("error").stringValue()).isEqualTo("invalid_grant");
         assertThat(right.status()).isEqualTo(200);
+        // Exchanged with the secret, the consent stays confidential: refreshing needs the secret too.
+        assertThat(client.publicToken("grant_type=refresh_token&refresh_token=" + right.refreshToken())
+                        .status())
+                .isEqualTo(401);
     }
 
     @Test

@@ -221,7 +221,7 @@ public final class IdentityEndpoints {
                     UUID.randomUUID(),
                     now,
                     SimState.randomToken(16),
-                    auth.codeChallenge() != null,
+                    false,
                     false);
             state.grants().put(grant.grantId(), grant);
             for (UUID tenant : tenants) {
@@ -375,6 +375,11 @@ public final class IdentityEndpoints {
                 return oauthError(401, "invalid_client");
             }
             state.codes().put(code, authCode.markUsed());
+            if (!client.secretVerified()) {
+                // Exchanged by PKCE alone: a public client, whose refreshes need no secret either.
+                grant = grant.asPublicClient();
+                state.grants().put(grant.grantId(), grant);
+            }
             return tokenResponse(grant, authCode.nonce(), now);
         });
     }

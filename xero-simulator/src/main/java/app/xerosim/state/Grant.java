@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /**
  * One consent: an app, the scopes granted, and the authentication event that names its connections.
- * {@code publicClient} marks a PKCE consent, whose tokens may be refreshed without a client secret.
+ * {@code publicClient} marks a consent whose code was exchanged by PKCE alone, without a secret: its tokens
+ * may be refreshed without one too.
  */
 public record Grant(
         String grantId,
@@ -20,6 +21,10 @@ public record Grant(
 
     public Grant {
         scopes = List.copyOf(scopes);
+    }
+
+    public Grant asPublicClient() {
+        return new Grant(grantId, clientId, scopes, authEventId, authTime, sessionId, true, revoked);
     }
 
     public Grant revoke() {
