@@ -123,6 +123,22 @@ class IdempotencyIntegrationTests {
     }
 
     @Test
+    void concurrentRequestsWithOneKeyTakeEffectOnce() throws Exception {
+        String body = "{\"Contacts\":[" + named("Raced Ltd") + "]}";
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var answers = new java.util.ArrayList<java.util.concurrent.Future<HttpResponse<String>>>();
+            for (int i = 0; i < 5; i++) {
+                answers.add(pool.submit(() -> put(body, "raced-key")));
+            }
+            for (var answer : answers) {
+                assertThat(answer.get().statusCode()).isEqualTo(200);
+            }
+        }
+
+        assertThat(xero.org().contacts().count()).isEqualTo(1);
+    }
+
+    @Test
     void postByIdHonoursTheKeyToo() {
         String id = xero.create(named("Update Once")).get("ContactID").stringValue();
         String body = "{\"Contacts\":[{\"EmailAddress\":\"once@example.com\"}]}";
