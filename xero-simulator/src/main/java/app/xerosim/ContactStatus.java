@@ -1,0 +1,8 @@
+package app.xerosim;
+
+/** Xero's {@code ContactStatus} values (Spec schema {@code Contact}). */
+public enum ContactStatus {
+    ACTIVE,
+    ARCHIVED,
+    GDPRREQUEST
+}

@@ -1,0 +1,7 @@
+package app.xerosim.http;
+
+/** Answers one routed request. */
+@FunctionalInterface
+public interface Handler {
+    SimResponse handle(SimRequest request);
+}
