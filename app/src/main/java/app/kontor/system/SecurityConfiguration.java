@@ -1,11 +1,14 @@
 package app.kontor.system;
 
 import app.kontor.shared.ProblemTypes;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,7 +39,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain webChain(
+            HttpSecurity http, ObjectProvider<OAuth2AuthorizationRequestResolver> authorizationRequests)
+            throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/login",
                                 "/css/**",
@@ -54,6 +59,14 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/settings/users", "/settings/users/**")
                         .hasRole("ADMIN")
+                        // Members see the Xero status; only admins change or finish a connection.
+                        .requestMatchers(HttpMethod.POST, "/settings/integrations/xero/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers(
+                                "/settings/integrations/xero/callback",
+                                "/settings/integrations/xero/choose",
+                                "/oauth2/**")
+                        .hasRole("ADMIN")
                         .anyRequest()
                         .authenticated())
                 .formLogin(form -> form.loginPage("/login")
@@ -62,6 +75,9 @@ class SecurityConfiguration {
                         .defaultSuccessUrl("/contacts", false)
                         .failureUrl("/login?failed")
                         .permitAll())
+                // Connecting Xero authorises the practice; it signs no one in (DESIGN §4).
+                .oauth2Client(client -> client.authorizationCodeGrant(
+                        grant -> authorizationRequests.ifAvailable(grant::authorizationRequestResolver)))
                 .logout(logout -> logout.logoutUrl("/logout")
                         .logoutSuccessUrl("/login?signedOut")
                         .deleteCookies(SessionConfiguration.SESSION_COOKIE))

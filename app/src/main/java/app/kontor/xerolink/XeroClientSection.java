@@ -3,6 +3,8 @@ package app.kontor.xerolink;
 import app.kontor.contacts.Contact;
 import app.kontor.contacts.ContactPageSection;
 import app.kontor.practice.SignedInUser;
+import app.kontor.xero.ConnectionStatus;
+import app.kontor.xero.XeroConnections;
 import gg.jte.Content;
 import gg.jte.TemplateEngine;
 import java.util.Map;
@@ -13,9 +15,11 @@ import org.springframework.stereotype.Component;
 class XeroClientSection implements ContactPageSection {
 
     private final TemplateEngine templates;
+    private final XeroConnections connections;
 
-    XeroClientSection(TemplateEngine templates) {
+    XeroClientSection(TemplateEngine templates, XeroConnections connections) {
         this.templates = templates;
+        this.connections = connections;
     }
 
     @Override
@@ -25,8 +29,15 @@ class XeroClientSection implements ContactPageSection {
 
     @Override
     public Content render(Contact contact, SignedInUser viewer) {
-        // No practice can connect to Xero yet, so every contact is in the "not connected" state.
-        var model = Map.<String, Object>of("contactId", contact.id().toString(), "admin", viewer.isAdmin());
+        var connection = connections.find(viewer.practiceId()).orElse(null);
+        var status = connection == null ? ConnectionStatus.DISCONNECTED : connection.status();
+        var model = Map.<String, Object>of(
+                "status",
+                status,
+                "organisation",
+                connection == null ? "" : connection.organisationName(),
+                "admin",
+                viewer.isAdmin());
         return output -> templates.render("xerolink/section.jte", model, output);
     }
 }

@@ -1,0 +1,18 @@
+package app.kontor.xero;
+
+/** Which Xero contacts become new Kontor contacts on import; it never removes a link (DESIGN §1 rule 3). */
+public enum ImportFilter {
+    CUSTOMERS("Customers"),
+    CUSTOMERS_AND_SUPPLIERS("Customers and suppliers"),
+    ALL("All contacts");
+
+    private final String label;
+
+    ImportFilter(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

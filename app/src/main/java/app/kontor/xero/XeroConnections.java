@@ -1,0 +1,40 @@
+package app.kontor.xero;
+
+import app.kontor.practice.SignedInUser;
+import app.kontor.shared.PracticeId;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A practice's Xero connection: finding it, finishing a consent, choosing the organisation,
+ * disconnecting. Methods taking a {@link SignedInUser} act for that admin's practice.
+ */
+public interface XeroConnections {
+
+    /** Empty when the practice never connected; a disconnected connection is kept so links survive. */
+    Optional<XeroConnection> find(PracticeId practice);
+
+    /**
+     * Finishes the admin's newest consent: finds the organisations it authorised and connects the
+     * only one, or asks for a choice.
+     *
+     * @throws XeroConnectionException with a message for the admin; nothing is half-saved
+     */
+    ConsentOutcome finishConsent(SignedInUser admin);
+
+    List<ConsentOutcome.OrganisationChoice> pendingChoices(SignedInUser admin);
+
+    /** @throws XeroConnectionException when the organisation was not part of the consent, or is taken */
+    XeroConnection choose(SignedInUser admin, UUID tenantId);
+
+    /**
+     * Removes the connection in Xero, revokes Kontor's access, and forgets the tokens. Always
+     * disconnects on Kontor's side.
+     *
+     * @return a warning for the admin when Xero could not be told
+     */
+    Optional<String> disconnect(SignedInUser admin);
+
+    void setImportFilter(SignedInUser admin, ImportFilter filter);
+}

@@ -1,0 +1,233 @@
+package app.kontor.xero;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import app.kontor.Fixtures;
+import app.kontor.KontorIntegrationTest;
+import app.kontor.TestXero;
+import java.util.UUID;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+@KontorIntegrationTest
+class XeroConnectIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    XeroConnections connections;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void anAdminConnectsThePracticeToTheOrganisationTheyAllowed() throws Exception {
+        var practice = fixtures.newPractice();
+        var organisation = TestXero.simulator().organisations().create("Kauri Advisory " + unique());
+        var flow = new ConsentFlow(mvc, fixtures.as(practice.adminEmail()));
+
+        var authorize = flow.start();
+        var params = ConsentFlow.query(authorize);
+        assertThat(params.get("scope").split(" "))
+                .containsExactlyInAnyOrder(
+                        "openid",
+                        "profile",
+                        "email",
+                        "offline_access",
+                        "accounting.contacts",
+                        "accounting.settings.read");
+        assertThat(params).containsKeys("state", "nonce").containsEntry("client_id", TestXero.CLIENT_ID);
+        var landed = flow.returnTo(flow.consent(authorize, "allow", organisation.tenantId()));
+
+        assertThat(landed.path()).isEqualTo("/settings/integrations/xero");
+        assertThat(landed.html()).contains("Connected to " + organisation.name() + ".");
+        var connection = connections.find(practice.id()).orElseThrow();
+        assertThat(connection.status()).isEqualTo(ConnectionStatus.CONNECTED);
+        assertThat(connection.tenantId()).isEqualTo(organisation.tenantId());
+        assertThat(connection.organisationName()).isEqualTo(organisation.name());
+        assertThat(connection.shortCode()).isEqualTo(organisation.shortCode());
+        assertThat(connection.connectedBy()).startsWith("Admin ");
+        var page = settingsPage(practice.memberEmail());
+        assertThat(page).contains("Connected", organisation.name()).doesNotContain("Disconnect");
+    }
+
+    @Test
+    void storesTokensOnlyEncrypted() throws Exception {
+        var practice = fixtures.newPractice();
+        connect(
+                practice,
+                TestXero.simulator()
+                        .organisations()
+                        .create("Totara Books " + unique())
+                        .tenantId());
+
+        var stored = jdbc.sql("select access_token, refresh_token from xero_connections where practice_id = ?")
+                .param(practice.id().value())
+                .query((rs, row) -> new String[] {rs.getString(1), rs.getString(2)})
+                .single();
+        var pending = jdbc.sql("select access_token || ' ' || coalesce(refresh_token, '') from xero_consents")
+                .query(String.class)
+                .list();
+        var pendingOfThisPractice = jdbc.sql("select count(*) from xero_consents where practice_id = ?")
+                .param(practice.id().value())
+                .query(Long.class)
+                .single();
+
+        assertThat(stored)
+                .allSatisfy(value -> assertThat(value).startsWith("v1:test1:").doesNotContain("eyJ"));
+        assertThat(pending).allSatisfy(value -> assertThat(value).doesNotContain("eyJ"));
+        assertThat(pendingOfThisPractice).as("a finished consent is not kept").isZero();
+    }
+
+    @Test
+    void asksWhichOrganisationWhenSeveralWereAllowedAndLetsGoOfTheOthers() throws Exception {
+        var practice = fixtures.newPractice();
+        var first = TestXero.simulator().organisations().create("Pohutukawa Ltd " + unique());
+        var second = TestXero.simulator().organisations().create("Rimu Holdings " + unique());
+        var flow = new ConsentFlow(mvc, fixtures.as(practice.adminEmail()));
+
+        var landed = flow.returnTo(flow.consent(flow.start(), "allow", first.tenantId(), second.tenantId()));
+
+        assertThat(landed.path()).isEqualTo("/settings/integrations/xero/choose");
+        assertThat(Jsoup.parse(landed.html()).select("input[name=tenantId]"))
+                .extracting(input -> input.val())
+                .containsExactlyInAnyOrder(
+                        first.tenantId().toString(), second.tenantId().toString());
+        assertThat(connections.find(practice.id())).isEmpty();
+
+        flow.perform(post(landed.path())
+                .with(csrf())
+                .param("tenantId", second.tenantId().toString()));
+
+        assertThat(connections.find(practice.id()).orElseThrow().tenantId()).isEqualTo(second.tenantId());
+        assertThat(TestXero.simulator()
+                        .requestLog()
+                        .entries(entry ->
+                                entry.method().equals("DELETE") && entry.path().startsWith("/connections/")))
+                .as("the connection to the organisation not chosen is removed")
+                .isNotEmpty();
+    }
+
+    @Test
+    void cancellingAtXeroConnectsNothingAndSaysSo() throws Exception {
+        var practice = fixtures.newPractice();
+        var organisation = TestXero.simulator().organisations().create("Cancelled Co " + unique());
+        var flow = new ConsentFlow(mvc, fixtures.as(practice.adminEmail()));
+
+        var landed = flow.returnTo(flow.consent(flow.start(), "deny", organisation.tenantId()));
+
+        assertThat(landed.path()).isEqualTo("/settings/integrations/xero");
+        assertThat(connections.find(practice.id())).isEmpty();
+        assertThat(landed.html()).contains("You cancelled at Xero, so nothing was connected.");
+    }
+
+    @Test
+    void aForgedStateIsRefusedAndChangesNothing() throws Exception {
+        var practice = fixtures.newPractice();
+        var flow = new ConsentFlow(mvc, fixtures.as(practice.adminEmail()));
+        flow.start();
+
+        var landed = flow.returnTo(java.net.URI.create(
+                "http://localhost/settings/integrations/xero/callback?code=stolen-code&state=forged-state"));
+
+        assertThat(landed.path()).isEqualTo("/settings/integrations/xero");
+        assertThat(connections.find(practice.id())).isEmpty();
+        assertThat(landed.html()).contains("does not belong to a connection started in this browser");
+    }
+
+    @Test
+    void aMemberCannotStartOrFinishAConnection() throws Exception {
+        var practice = fixtures.newPractice();
+
+        var connect = mvc.perform(post("/settings/integrations/xero/connect")
+                        .with(fixtures.as(practice.memberEmail()))
+                        .with(csrf()))
+                .andReturn()
+                .getResponse();
+        var authorize = mvc.perform(get("/oauth2/authorization/xero").with(fixtures.as(practice.memberEmail())))
+                .andReturn()
+                .getResponse();
+
+        assertThat(connect.getStatus()).isEqualTo(403);
+        assertThat(authorize.getStatus()).isEqualTo(403);
+        assertThat(connections.find(practice.id())).isEmpty();
+    }
+
+    @Test
+    void anOrganisationConnectedToAnotherPracticeIsRefused() throws Exception {
+        var organisation = TestXero.simulator().organisations().create("Shared Org " + unique());
+        var first = fixtures.newPractice();
+        connect(first, organisation.tenantId());
+        var second = fixtures.newPractice();
+        var flow = new ConsentFlow(mvc, fixtures.as(second.adminEmail()));
+
+        var landed = flow.returnTo(flow.consent(flow.start(), "allow", organisation.tenantId()));
+
+        assertThat(connections.find(second.id())).isEmpty();
+        assertThat(landed.html()).contains("already connected to another Kontor practice");
+        assertThat(connections.find(first.id()).orElseThrow().isConnected()).isTrue();
+    }
+
+    @Test
+    void disconnectingRemovesTheConnectionRevokesAccessAndForgetsTheTokens() throws Exception {
+        var practice = fixtures.newPractice();
+        var organisation = TestXero.simulator().organisations().create("Leaving Ltd " + unique());
+        connect(practice, organisation.tenantId());
+        var before = TestXero.simulator().requestLog().entries().size();
+
+        mvc.perform(post("/settings/integrations/xero/disconnect")
+                .with(fixtures.as(practice.adminEmail()))
+                .with(csrf()));
+
+        var connection = connections.find(practice.id()).orElseThrow();
+        assertThat(connection.status()).isEqualTo(ConnectionStatus.DISCONNECTED);
+        var calls = TestXero.simulator()
+                .requestLog()
+                .entries()
+                .subList(before, TestXero.simulator().requestLog().entries().size());
+        assertThat(calls).anySatisfy(call -> {
+            assertThat(call.method()).isEqualTo("DELETE");
+            assertThat(call.path()).startsWith("/connections/");
+            assertThat(call.status()).isEqualTo(204);
+        });
+        assertThat(calls).anySatisfy(call -> {
+            assertThat(call.path()).isEqualTo("/connect/revocation");
+            assertThat(call.status()).isEqualTo(200);
+        });
+        var tokens = jdbc.sql(
+                        "select count(*) from xero_connections where practice_id = ? and access_token is null and refresh_token is null")
+                .param(practice.id().value())
+                .query(Long.class)
+                .single();
+        assertThat(tokens).isEqualTo(1);
+        assertThat(settingsPage(practice.adminEmail())).contains("Reconnect");
+    }
+
+    void connect(Fixtures.TestPractice practice, UUID tenantId) throws Exception {
+        var flow = new ConsentFlow(mvc, fixtures.as(practice.adminEmail()));
+        flow.returnTo(flow.consent(flow.start(), "allow", tenantId));
+        assertThat(connections.find(practice.id()))
+                .hasValueSatisfying(c -> assertThat(c.isConnected()).isTrue());
+    }
+
+    private String settingsPage(String email) throws Exception {
+        return mvc.perform(get("/settings/integrations/xero").with(fixtures.as(email)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+    }
+
+    private static String unique() {
+        return UUID.randomUUID().toString().substring(0, 6);
+    }
+}
