@@ -30,6 +30,9 @@ class XeroConnectIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    XeroFixtures xero;
+
     @Test
     void anAdminConnectsThePracticeToTheOrganisationTheyAllowed() throws Exception {
         var practice = fixtures.newPractice();
@@ -64,7 +67,7 @@ class XeroConnectIntegrationTests {
     @Test
     void storesTokensOnlyEncrypted() throws Exception {
         var practice = fixtures.newPractice();
-        connect(
+        xero.connect(
                 practice,
                 TestXero.simulator()
                         .organisations()
@@ -167,7 +170,7 @@ class XeroConnectIntegrationTests {
     void anOrganisationConnectedToAnotherPracticeIsRefused() throws Exception {
         var organisation = TestXero.simulator().organisations().create("Shared Org " + unique());
         var first = fixtures.newPractice();
-        connect(first, organisation.tenantId());
+        xero.connect(first, organisation.tenantId());
         var second = fixtures.newPractice();
         var flow = new ConsentFlow(mvc, fixtures.as(second.adminEmail()));
 
@@ -182,7 +185,7 @@ class XeroConnectIntegrationTests {
     void disconnectingRemovesTheConnectionRevokesAccessAndForgetsTheTokens() throws Exception {
         var practice = fixtures.newPractice();
         var organisation = TestXero.simulator().organisations().create("Leaving Ltd " + unique());
-        connect(practice, organisation.tenantId());
+        xero.connect(practice, organisation.tenantId());
         var before = TestXero.simulator().requestLog().entries().size();
 
         mvc.perform(post("/settings/integrations/xero/disconnect")
@@ -211,13 +214,6 @@ class XeroConnectIntegrationTests {
                 .single();
         assertThat(tokens).isEqualTo(1);
         assertThat(settingsPage(practice.adminEmail())).contains("Reconnect");
-    }
-
-    void connect(Fixtures.TestPractice practice, UUID tenantId) throws Exception {
-        var flow = new ConsentFlow(mvc, fixtures.as(practice.adminEmail()));
-        flow.returnTo(flow.consent(flow.start(), "allow", tenantId));
-        assertThat(connections.find(practice.id()))
-                .hasValueSatisfying(c -> assertThat(c.isConnected()).isTrue());
     }
 
     private String settingsPage(String email) throws Exception {

@@ -1,0 +1,60 @@
+package app.kontor.xero;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.kontor.Fixtures;
+import app.kontor.TestXero;
+import app.xerosim.SimOrganisation;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** A practice connected to a fresh organisation of the test simulator, through the real consent flow. */
+@Component
+class XeroFixtures {
+
+    private final MockMvc mvc;
+    private final Fixtures fixtures;
+    private final XeroConnections connections;
+    private final JdbcClient jdbc;
+
+    XeroFixtures(MockMvc mvc, Fixtures fixtures, XeroConnections connections, JdbcClient jdbc) {
+        this.mvc = mvc;
+        this.fixtures = fixtures;
+        this.connections = connections;
+        this.jdbc = jdbc;
+    }
+
+    SimOrganisation newOrganisation(String name) {
+        return TestXero.simulator()
+                .organisations()
+                .create(name + " " + UUID.randomUUID().toString().substring(0, 6));
+    }
+
+    void connect(Fixtures.TestPractice practice, UUID tenantId) throws Exception {
+        var flow = new ConsentFlow(mvc, fixtures.as(practice.adminEmail()));
+        flow.returnTo(flow.consent(flow.start(), "allow", tenantId));
+        assertThat(connections.find(practice.id()))
+                .hasValueSatisfying(c -> assertThat(c.isConnected()).isTrue());
+    }
+
+    /** Makes Kontor believe the access token has expired, as it would 30 minutes after a refresh. */
+    void expireAccessToken(Fixtures.TestPractice practice) {
+        jdbc.sql("update xero_connections set access_expires_at = ? where practice_id = ?")
+                .params(
+                        OffsetDateTime.ofInstant(Instant.now().minusSeconds(60), ZoneOffset.UTC),
+                        practice.id().value())
+                .update();
+    }
+
+    String storedAccessTokenCipher(Fixtures.TestPractice practice) {
+        return jdbc.sql("select access_token from xero_connections where practice_id = ?")
+                .param(practice.id().value())
+                .query(String.class)
+                .single();
+    }
+}
