@@ -1,10 +1,12 @@
 package app.kontor.system;
 
 import app.kontor.shared.ProblemTypes;
+import java.net.URI;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -19,9 +21,16 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
-            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; "
-            + "form-action 'self'; base-uri 'self'";
+    /**
+     * Forms may post only to Kontor, and be redirected on to Xero's consent page (browsers apply
+     * {@code form-action} to the redirects of a form submission).
+     */
+    static String contentSecurityPolicy(String xeroAuthorizationUri) {
+        var xero = URI.create(xeroAuthorizationUri);
+        var xeroOrigin = xero.getScheme() + "://" + xero.getAuthority();
+        return "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+                + "frame-ancestors 'none'; form-action 'self' " + xeroOrigin + "; base-uri 'self'";
+    }
 
     @Bean
     @Order(1)
@@ -40,8 +49,12 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain webChain(
-            HttpSecurity http, ObjectProvider<OAuth2AuthorizationRequestResolver> authorizationRequests)
+            HttpSecurity http,
+            ObjectProvider<OAuth2AuthorizationRequestResolver> authorizationRequests,
+            Environment environment)
             throws Exception {
+        var policy = contentSecurityPolicy(environment.getProperty(
+                "kontor.xero.authorization-uri", "https://login.xero.com/identity/connect/authorize"));
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/login",
                                 "/css/**",
@@ -81,8 +94,7 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutUrl("/logout")
                         .logoutSuccessUrl("/login?signedOut")
                         .deleteCookies(SessionConfiguration.SESSION_COOKIE))
-                .headers(
-                        headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(policy)));
         return http.build();
     }
 }
