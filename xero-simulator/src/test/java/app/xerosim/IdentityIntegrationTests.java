@@ -1,6 +1,7 @@
 package app.xerosim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -83,6 +84,22 @@ class IdentityIntegrationTests {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("Select at least one organisation");
+    }
+
+    @Test
+    void javaApiConsentsWithoutABrowser() {
+        URI authorize = URI.create(client.authorizeUrl("java-state", "n", null));
+
+        URI approved = xero.approve(authorize, org.tenantId());
+        URI denied = xero.deny(authorize);
+
+        assertThat(XeroClient.query(approved))
+                .containsEntry("state", "java-state")
+                .containsKey("code");
+        assertThat(client.exchange(XeroClient.query(approved).get("code")).status())
+                .isEqualTo(200);
+        assertThat(XeroClient.query(denied)).containsEntry("error", "access_denied");
+        assertThatThrownBy(() -> xero.approve(authorize)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
