@@ -129,6 +129,14 @@ public final class XeroSimulator implements AutoCloseable {
         state.writeRun(() -> state.apps().put(clientId, app));
     }
 
+    /** The current connections of every app, oldest first. */
+    public List<SimConnection> connections() {
+        return state.read(() -> state.connections().values().stream()
+                .map(c -> new SimConnection(
+                        c.id(), c.clientId(), c.tenantId(), c.authEventId(), c.createdDateUtc(), c.updatedDateUtc()))
+                .toList());
+    }
+
     /**
      * Consents on the user's behalf: {@code authorizeUrl} is where the app sent the browser (any host; its
      * query is what counts), {@code tenantIds} the organisations to tick. Returns where the consent page

@@ -334,6 +334,9 @@ class IdentityIntegrationTests {
     @Test
     void deletingAConnectionAnswers204ThenRemovesTenantAccess() {
         XeroClient.TokenSet tokens = client.connect(org.tenantId());
+        assertThat(xero.connections())
+                .singleElement()
+                .satisfies(c -> assertThat(c.tenantId()).isEqualTo(org.tenantId()));
         String id = XeroClient.json(client.api("GET", "/connections", tokens.accessToken(), null, null))
                 .get(0)
                 .get("id")
@@ -344,6 +347,7 @@ class IdentityIntegrationTests {
         HttpResponse<String> contacts =
                 client.api("GET", "/api.xro/2.0/Contacts", tokens.accessToken(), org.tenantId(), null);
 
+        assertThat(xero.connections()).isEmpty();
         assertThat(deleted.statusCode()).isEqualTo(204);
         assertThat(again.statusCode()).isEqualTo(404);
         assertThat(contacts.statusCode()).isEqualTo(403);
