@@ -3,6 +3,7 @@ package app.xerosim;
 import app.xerosim.accounting.AccountingEndpoints;
 import app.xerosim.http.Router;
 import app.xerosim.http.SimHttpServer;
+import app.xerosim.http.SimResponse;
 import app.xerosim.identity.IdentityEndpoints;
 import app.xerosim.identity.Simulation;
 import app.xerosim.identity.Tokens;
@@ -14,6 +15,7 @@ import app.xerosim.state.SimUser;
 import app.xerosim.webhooks.WebhookSender;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -41,6 +43,7 @@ public final class XeroSimulator implements AutoCloseable {
     private final Faults faults;
     private final Organisations organisations;
     private final WebhookSender webhooks;
+    private final IdentityEndpoints identity;
 
     private XeroSimulator(XeroSimulatorSettings settings) throws IOException {
         this.settings = settings;
@@ -76,7 +79,7 @@ public final class XeroSimulator implements AutoCloseable {
         this.organisations = new Organisations(sim);
         this.webhooks = new WebhookSender(state, settings, clock, baseUrl);
         state.contactListener(webhooks::contactChanged);
-        IdentityEndpoints identity = new IdentityEndpoints(sim);
+        this.identity = new IdentityEndpoints(sim);
         identity.register(router);
         new AccountingEndpoints(sim, identity).register(router);
         new WebPages(organisations).register(router);
@@ -124,6 +127,41 @@ public final class XeroSimulator implements AutoCloseable {
     public void registerApp(String clientId, String clientSecret, Collection<String> redirectUris, String appName) {
         RegisteredApp app = new RegisteredApp(clientId, clientSecret, List.copyOf(redirectUris), appName);
         state.writeRun(() -> state.apps().put(clientId, app));
+    }
+
+    /** The current connections of every app, oldest first. */
+    public List<SimConnection> connections() {
+        return state.read(() -> state.connections().values().stream()
+                .map(c -> new SimConnection(
+                        c.id(), c.clientId(), c.tenantId(), c.authEventId(), c.createdDateUtc(), c.updatedDateUtc()))
+                .toList());
+    }
+
+    /**
+     * Consents on the user's behalf: {@code authorizeUrl} is where the app sent the browser (any host; its
+     * query is what counts), {@code tenantIds} the organisations to tick. Returns where the consent page
+     * would redirect: the app's redirect URI with {@code code} and {@code state}.
+     *
+     * @throws IllegalArgumentException when the page would not redirect (unknown app or redirect URI, an
+     *     invalid request, or no organisation for accounting scopes)
+     */
+    public URI approve(URI authorizeUrl, UUID... tenantIds) {
+        return decide(authorizeUrl, List.of(tenantIds), true);
+    }
+
+    /** Presses Cancel on the consent page: the app's redirect URI with {@code error=access_denied}. */
+    public URI deny(URI authorizeUrl) {
+        return decide(authorizeUrl, List.of(), false);
+    }
+
+    private URI decide(URI authorizeUrl, List<UUID> tenantIds, boolean allow) {
+        SimResponse answer =
+                identity.decide(authorizeUrl.getRawQuery() == null ? "" : authorizeUrl.getRawQuery(), tenantIds, allow);
+        String location = answer.headers().get("Location");
+        if (answer.status() != 302 || location == null) {
+            throw new IllegalArgumentException("The consent page would not redirect (" + answer.status() + ")");
+        }
+        return URI.create(location);
     }
 
     /**

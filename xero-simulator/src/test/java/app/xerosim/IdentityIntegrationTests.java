@@ -1,6 +1,7 @@
 package app.xerosim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -83,6 +84,22 @@ class IdentityIntegrationTests {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("Select at least one organisation");
+    }
+
+    @Test
+    void javaApiConsentsWithoutABrowser() {
+        URI authorize = URI.create(client.authorizeUrl("java-state", "n", null));
+
+        URI approved = xero.approve(authorize, org.tenantId());
+        URI denied = xero.deny(authorize);
+
+        assertThat(XeroClient.query(approved))
+                .containsEntry("state", "java-state")
+                .containsKey("code");
+        assertThat(client.exchange(XeroClient.query(approved).get("code")).status())
+                .isEqualTo(200);
+        assertThat(XeroClient.query(denied)).containsEntry("error", "access_denied");
+        assertThatThrownBy(() -> xero.approve(authorize)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -317,6 +334,9 @@ class IdentityIntegrationTests {
     @Test
     void deletingAConnectionAnswers204ThenRemovesTenantAccess() {
         XeroClient.TokenSet tokens = client.connect(org.tenantId());
+        assertThat(xero.connections())
+                .singleElement()
+                .satisfies(c -> assertThat(c.tenantId()).isEqualTo(org.tenantId()));
         String id = XeroClient.json(client.api("GET", "/connections", tokens.accessToken(), null, null))
                 .get(0)
                 .get("id")
@@ -327,6 +347,7 @@ class IdentityIntegrationTests {
         HttpResponse<String> contacts =
                 client.api("GET", "/api.xro/2.0/Contacts", tokens.accessToken(), org.tenantId(), null);
 
+        assertThat(xero.connections()).isEmpty();
         assertThat(deleted.statusCode()).isEqualTo(204);
         assertThat(again.statusCode()).isEqualTo(404);
         assertThat(contacts.statusCode()).isEqualTo(403);

@@ -203,6 +203,8 @@ final class XeroClient {
                     "http",
                     built.method(),
                     built.uri().getPath(),
+                    built.uri().getRawQuery(),
+                    built.headers().map().keySet(),
                     response.statusCode(),
                     offSpec ? null : body,
                     response.body());

@@ -180,8 +180,25 @@ public final class IdentityEndpoints {
         }
     }
 
+    /**
+     * Answers an authorize URL as the user would on the consent page, without HTTP: the query's parameters
+     * plus the chosen organisations and decision. Returns the redirect the page would send (the app's
+     * callback with {@code code} and {@code state}, or {@code error=access_denied}), or the page itself
+     * when it would not redirect (unknown client or redirect URI, no organisation chosen).
+     */
+    public SimResponse decide(String authorizeQuery, List<UUID> tenants, boolean allow) {
+        Map<String, List<String>> form = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        form.putAll(QueryStrings.parse(authorizeQuery));
+        form.put("tenant", tenants.stream().map(UUID::toString).toList());
+        form.put("decision", List.of(allow ? "allow" : "deny"));
+        return consent(form);
+    }
+
     private SimResponse consent(SimRequest request) {
-        Map<String, List<String>> form = request.form();
+        return consent(request.form());
+    }
+
+    private SimResponse consent(Map<String, List<String>> form) {
         AuthorizeRequest auth = AuthorizeRequest.from(form);
         SimResponse invalid = authorize(auth, null);
         if (invalid.status() != 200) {

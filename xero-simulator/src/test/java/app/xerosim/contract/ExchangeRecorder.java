@@ -23,8 +23,21 @@ public final class ExchangeRecorder {
 
     private ExchangeRecorder() {}
 
-    public static synchronized void record(
+    public static void record(
             String kind, String method, String path, int status, @Nullable String requestBody, String responseBody) {
+        record(kind, method, path, null, java.util.List.of(), status, requestBody, responseBody);
+    }
+
+    /** Records one exchange, with its raw query and the names of the request headers. */
+    public static synchronized void record(
+            String kind,
+            String method,
+            String path,
+            @Nullable String query,
+            java.util.Collection<String> headerNames,
+            int status,
+            @Nullable String requestBody,
+            String responseBody) {
         String target = System.getProperty(PROPERTY);
         if (target == null || target.isBlank()) {
             return;
@@ -33,6 +46,8 @@ public final class ExchangeRecorder {
         line.put("kind", kind);
         line.put("method", method);
         line.put("path", path);
+        line.put("query", query);
+        headerNames.forEach(line.putArray("headers")::add);
         line.put("status", status);
         line.put("requestBody", requestBody);
         line.put("responseBody", responseBody);

@@ -81,6 +81,7 @@ class XeroContractTests {
             }
             SchemaChecker checker = new SchemaChecker(spec);
             int status = exchange.get("status").asInt();
+            checkParameters(spec, checker, operation, exchange, status, label, problems);
             JsonNode response = operation.node().path("responses").path(Integer.toString(status));
             JsonNode responseSchema =
                     response.path("content").path("application/json").path("schema");
@@ -107,6 +108,47 @@ class XeroContractTests {
         System.out.println("Xero contract: " + checked + " bodies checked against the OpenAPI files");
         assertThat(problems).isEmpty();
         assertThat(checked).as("bodies checked").isGreaterThan(50);
+    }
+
+    /**
+     * Query parameters must be ones the operation declares (names compare ignoring case, as Xero's do);
+     * a successful call must have carried every required header parameter (such as xero-tenant-id).
+     */
+    private static void checkParameters(
+            JsonNode spec,
+            SchemaChecker checker,
+            Operation operation,
+            JsonNode exchange,
+            int status,
+            String label,
+            List<String> problems) {
+        List<JsonNode> declared = new ArrayList<>();
+        spec.get("paths").get(operation.template()).path("parameters").forEach(p -> declared.add(checker.resolve(p)));
+        operation.node().path("parameters").forEach(p -> declared.add(checker.resolve(p)));
+        String query = exchange.path("query").asString("");
+        if (!query.isEmpty()) {
+            for (String pair : query.split("&")) {
+                String name = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
+                boolean known = declared.stream()
+                        .anyMatch(p -> p.path("in").asString("").equals("query")
+                                && p.path("name").asString("").equalsIgnoreCase(name));
+                if (!known) {
+                    problems.add(label + ": query parameter " + name + " is not declared for the operation");
+                }
+            }
+        }
+        if (status >= 200 && status < 300) {
+            List<String> sent = new ArrayList<>();
+            exchange.path("headers").forEach(h -> sent.add(h.asString().toLowerCase(Locale.ROOT)));
+            for (JsonNode parameter : declared) {
+                if (parameter.path("in").asString("").equals("header")
+                        && parameter.path("required").asBoolean(false)
+                        && !sent.contains(parameter.path("name").asString("").toLowerCase(Locale.ROOT))) {
+                    problems.add(label + ": required header "
+                            + parameter.path("name").asString() + " was not sent");
+                }
+            }
+        }
     }
 
     /** The operation whose path template matches, segment by segment, ignoring case as Xero does. */
