@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import app.kontor.Fixtures;
 import app.kontor.KontorIntegrationTest;
@@ -11,7 +13,10 @@ import app.kontor.TestXero;
 import java.util.UUID;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -32,6 +37,12 @@ class XeroConnectIntegrationTests {
 
     @Autowired
     XeroFixtures xero;
+
+    @Autowired
+    app.kontor.xero.internal.TokenCipher cipher;
+
+    @Autowired
+    app.kontor.xero.internal.XeroTokens tokens;
 
     @Test
     void anAdminConnectsThePracticeToTheOrganisationTheyAllowed() throws Exception {
@@ -214,6 +225,49 @@ class XeroConnectIntegrationTests {
                 .single();
         assertThat(tokens).isEqualTo(1);
         assertThat(settingsPage(practice.adminEmail())).contains("Reconnect");
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void noTokenIsLoggedWhileConnectingRefreshingAndDisconnecting(CapturedOutput output) throws Exception {
+        var practice = fixtures.newPractice();
+        xero.connect(practice, xero.newOrganisation("Quiet Logs Ltd").tenantId());
+        var issued = jdbc.sql("select access_token, refresh_token from xero_connections where practice_id = ?")
+                .param(practice.id().value())
+                .query((rs, row) -> new String[] {cipher.decrypt(rs.getString(1)), cipher.decrypt(rs.getString(2))})
+                .single();
+        xero.expireAccessToken(practice);
+        var refreshed = tokens.accessToken(practice.id());
+        mvc.perform(post("/settings/integrations/xero/disconnect")
+                .with(fixtures.as(practice.adminEmail()))
+                .with(csrf()));
+
+        assertThat(output.getAll())
+                .doesNotContain(issued[0])
+                .doesNotContain(issued[1])
+                .doesNotContain(refreshed);
+    }
+
+    @Test
+    void theApiReportsTheStatusAndLetsOnlyAdminsDisconnect() throws Exception {
+        var practice = fixtures.newPractice();
+        var organisation = xero.newOrganisation("Api Ltd");
+        xero.connect(practice, organisation.tenantId());
+
+        mvc.perform(get("/api/v1/xero/connection").with(fixtures.as(practice.memberEmail())))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("CONNECTED"))
+                .andExpect(jsonPath("$.organisationName").value(organisation.name()))
+                .andExpect(jsonPath("$.shortCode").value(organisation.shortCode()));
+        mvc.perform(post("/api/v1/xero/connection/disconnect")
+                        .with(fixtures.as(practice.memberEmail()))
+                        .with(csrf()))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/xero/connection/disconnect")
+                        .with(fixtures.as(practice.adminEmail()))
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("DISCONNECTED"));
     }
 
     private String settingsPage(String email) throws Exception {

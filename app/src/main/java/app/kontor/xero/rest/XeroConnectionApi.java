@@ -1,0 +1,95 @@
+package app.kontor.xero.rest;
+
+import app.kontor.practice.SignedInUser;
+import app.kontor.shared.ProblemTypes;
+import app.kontor.system.Problems;
+import app.kontor.xero.ConnectionStatus;
+import app.kontor.xero.XeroConnection;
+import app.kontor.xero.XeroConnections;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The practice's Xero connection: its status for everyone; disconnecting for admins. */
+@RestController
+@RequestMapping("/api/v1/xero/connection")
+@Tag(name = "Xero connection", description = "The practice's connection to its Xero organisation")
+class XeroConnectionApi {
+
+    /** Where a browser starts a consent; connecting is a browser flow through Xero's consent page. */
+    static final String CONNECT_URL = "/oauth2/authorization/xero";
+
+    private final XeroConnections connections;
+
+    XeroConnectionApi(XeroConnections connections) {
+        this.connections = connections;
+    }
+
+    record ConnectionResource(
+            String status,
+            String statusLabel,
+            @Nullable UUID tenantId,
+            @Nullable String organisationName,
+            @Nullable String shortCode,
+            @Nullable String connectedBy,
+            @Nullable Instant connectedAt,
+            @Nullable String importFilter,
+            @Nullable Instant lastSyncAt,
+            @Nullable Instant nextSyncAt,
+            String connectUrl) {
+
+        static ConnectionResource of(@Nullable XeroConnection connection) {
+            if (connection == null) {
+                var status = ConnectionStatus.DISCONNECTED;
+                return new ConnectionResource(
+                        status.name(), status.label(), null, null, null, null, null, null, null, null, CONNECT_URL);
+            }
+            return new ConnectionResource(
+                    connection.status().name(),
+                    connection.status().label(),
+                    connection.tenantId(),
+                    connection.organisationName(),
+                    connection.shortCode(),
+                    connection.connectedBy(),
+                    connection.connectedAt(),
+                    connection.importFilter().name(),
+                    connection.lastSyncAt(),
+                    connection.nextSyncAt(),
+                    CONNECT_URL);
+        }
+    }
+
+    @GetMapping
+    @Operation(
+            summary = "The connection's status",
+            description = "connectUrl is where an admin's browser starts connecting (Xero's consent page).")
+    ConnectionResource status(@AuthenticationPrincipal(expression = "user") SignedInUser user) {
+        return ConnectionResource.of(connections.find(user.practiceId()).orElse(null));
+    }
+
+    @PostMapping("/disconnect")
+    @Operation(summary = "Disconnect from Xero (admins)", description = "Links between contacts are kept.")
+    ResponseEntity<?> disconnect(@AuthenticationPrincipal(expression = "user") SignedInUser user) {
+        if (!user.isAdmin()) {
+            ProblemDetail problem =
+                    Problems.of(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Only an admin can disconnect Xero.");
+            return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+        }
+        var warning = connections.disconnect(user);
+        var body = ConnectionResource.of(connections.find(user.practiceId()).orElse(null));
+        return warning.<ResponseEntity<?>>map(text -> ResponseEntity.ok()
+                        .header("Warning", "199 kontor \"" + text.replace("\"", "'") + "\"")
+                        .body(body))
+                .orElseGet(() -> ResponseEntity.ok(body));
+    }
+}
