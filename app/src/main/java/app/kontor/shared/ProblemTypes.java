@@ -20,6 +20,7 @@ public enum ProblemTypes {
             "The resource changed since you read it; read it again and re-apply your change."),
     MALFORMED_REQUEST("malformed-request", "Malformed request", "The request body or a parameter could not be read."),
     FORBIDDEN("forbidden", "Not allowed", "Your role does not allow this action."),
+    NOT_CONNECTED("not-connected", "Not connected to Xero", "The practice has no working Xero connection."),
     UNAUTHENTICATED("unauthenticated", "Sign-in required", "Sign in, or send valid credentials."),
     INTERNAL_ERROR("internal-error", "Something went wrong", "An unexpected error occurred; it has been logged.");
 

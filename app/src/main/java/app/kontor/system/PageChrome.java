@@ -1,5 +1,6 @@
 package app.kontor.system;
 
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,7 +15,8 @@ public record PageChrome(
         String csrfParameter,
         String csrfHeader,
         String csrfToken,
-        String path) {
+        String path,
+        List<PageBanner.Banner> banners) {
 
     public boolean signedIn() {
         return userName != null;

@@ -20,8 +20,14 @@ public record XeroConnection(
         String connectedBy,
         Instant connectedAt,
         ImportFilter importFilter,
+        boolean paused,
         @Nullable Instant lastSyncAt,
         @Nullable Instant nextSyncAt) {
+
+    /** What the UI shows: {@code Connected}, {@code Paused}, {@code Needs reconnect} or {@code Not connected to Xero}. */
+    public String statusLabel() {
+        return paused && status == ConnectionStatus.CONNECTED ? "Paused" : status.label();
+    }
 
     public boolean isConnected() {
         return status == ConnectionStatus.CONNECTED;

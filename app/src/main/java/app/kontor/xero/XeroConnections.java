@@ -37,4 +37,7 @@ public interface XeroConnections {
     Optional<String> disconnect(SignedInUser admin);
 
     void setImportFilter(SignedInUser admin, ImportFilter filter);
+
+    /** Pauses or resumes automatic sync; Create Contact keeps working while paused. */
+    void setPaused(SignedInUser admin, boolean paused);
 }

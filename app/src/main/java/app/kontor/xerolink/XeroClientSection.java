@@ -36,6 +36,8 @@ class XeroClientSection implements ContactPageSection {
                 status,
                 "organisation",
                 connection == null ? "" : connection.organisationName(),
+                "paused",
+                connection != null && connection.paused(),
                 "admin",
                 viewer.isAdmin());
         return output -> templates.render("xerolink/section.jte", model, output);

@@ -1,8 +1,10 @@
 package app.kontor.system.web;
 
 import app.kontor.practice.KontorUserDetails;
+import app.kontor.system.PageBanner;
 import app.kontor.system.PageChrome;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
@@ -13,16 +15,42 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 @ControllerAdvice(annotations = Controller.class)
 class PageChromeAdvice {
 
-    @ModelAttribute("chrome")
-    PageChrome chrome(HttpServletRequest request) {
-        return of(request);
+    private final List<PageBanner> banners;
+
+    PageChromeAdvice(List<PageBanner> banners) {
+        this.banners = banners;
     }
 
+    @ModelAttribute("chrome")
+    PageChrome chrome(HttpServletRequest request) {
+        var chrome = of(request);
+        if (signedIn() instanceof KontorUserDetails details) {
+            var shown = banners.stream()
+                    .flatMap(banner -> banner.banner(details.user(), request.getRequestURI()).stream())
+                    .toList();
+            return new PageChrome(
+                    chrome.practiceName(),
+                    chrome.userName(),
+                    chrome.userEmail(),
+                    chrome.admin(),
+                    chrome.csrfParameter(),
+                    chrome.csrfHeader(),
+                    chrome.csrfToken(),
+                    chrome.path(),
+                    shown);
+        }
+        return chrome;
+    }
+
+    private static Object signedIn() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null ? null : authentication.getPrincipal();
+    }
+
+    /** The chrome without module banners, e.g. for error pages. */
     static PageChrome of(HttpServletRequest request) {
         var csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-        var authentication = SecurityContextHolder.getContext().getAuthentication();
-        var principal = authentication == null ? null : authentication.getPrincipal();
-        var user = principal instanceof KontorUserDetails details ? details.user() : null;
+        var user = signedIn() instanceof KontorUserDetails details ? details.user() : null;
         return new PageChrome(
                 user == null ? null : user.practiceName(),
                 user == null ? null : user.displayName(),
@@ -31,6 +59,7 @@ class PageChromeAdvice {
                 csrf == null ? "_csrf" : csrf.getParameterName(),
                 csrf == null ? "X-CSRF-TOKEN" : csrf.getHeaderName(),
                 csrf == null ? "" : csrf.getToken(),
-                request.getRequestURI());
+                request.getRequestURI(),
+                List.of());
     }
 }

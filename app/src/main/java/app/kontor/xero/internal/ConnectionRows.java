@@ -97,9 +97,9 @@ class ConnectionRows {
             PracticeId practice, String accessCipher, @Nullable String refreshCipher, Instant expiresAt, Instant now) {
         jdbc.sql("""
                         update xero_connections set access_token = ?, refresh_token = coalesce(?, refresh_token),
-                            access_expires_at = ?, updated_at = ?
+                            access_expires_at = ?, refreshed_at = ?, updated_at = ?
                         where practice_id = ?""")
-                .params(accessCipher, refreshCipher, utc(expiresAt), utc(now), practice.value())
+                .params(accessCipher, refreshCipher, utc(expiresAt), utc(now), utc(now), practice.value())
                 .update();
     }
 
@@ -123,6 +123,19 @@ class ConnectionRows {
                 .update();
     }
 
+    void saveOrganisation(PracticeId practice, String name, String shortCode, Instant now) {
+        jdbc.sql(
+                        "update xero_connections set organisation_name = ?, short_code = ?, updated_at = ? where practice_id = ?")
+                .params(name, shortCode, utc(now), practice.value())
+                .update();
+    }
+
+    void savePaused(PracticeId practice, boolean paused, Instant now) {
+        jdbc.sql("update xero_connections set paused = ?, updated_at = ? where practice_id = ?")
+                .params(paused, utc(now), practice.value())
+                .update();
+    }
+
     void saveImportFilter(PracticeId practice, ImportFilter filter, Instant now) {
         jdbc.sql("update xero_connections set import_filter = ?, updated_at = ? where practice_id = ?")
                 .params(filter.name(), utc(now), practice.value())
@@ -143,6 +156,7 @@ class ConnectionRows {
                 rs.getString("refresh_token"),
                 instant(rs, "access_expires_at"),
                 ImportFilter.valueOf(rs.getString("import_filter")),
+                rs.getBoolean("paused"),
                 instant(rs, "last_sync_at"),
                 instant(rs, "next_sync_at"));
     }

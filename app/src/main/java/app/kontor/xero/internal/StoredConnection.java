@@ -22,6 +22,7 @@ record StoredConnection(
         @Nullable String refreshTokenCipher,
         @Nullable Instant accessExpiresAt,
         ImportFilter importFilter,
+        boolean paused,
         @Nullable Instant lastSyncAt,
         @Nullable Instant nextSyncAt) {
 
@@ -35,6 +36,7 @@ record StoredConnection(
                 connectedBy,
                 connectedAt,
                 importFilter,
+                paused,
                 lastSyncAt,
                 nextSyncAt);
     }

@@ -155,6 +155,20 @@ public class XeroApiClient {
         return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
     }
 
+    RestClient rest() {
+        return rest;
+    }
+
+    XeroSettings settings() {
+        return settings;
+    }
+
+    /** Headers of every Accounting API call: bearer, organisation, and JSON (Xero's default is XML). */
+    static void accounting(HttpHeaders headers, String accessToken, UUID tenantId) {
+        bearer(headers, accessToken);
+        headers.set("xero-tenant-id", tenantId.toString());
+    }
+
     private static void bearer(HttpHeaders headers, String accessToken) {
         headers.setBearerAuth(accessToken);
         headers.setAccept(List.of(MediaType.APPLICATION_JSON));

@@ -133,6 +133,11 @@ class XeroConnectionService implements XeroConnections {
     }
 
     @Override
+    public void setPaused(SignedInUser admin, boolean paused) {
+        connections.savePaused(admin.practiceId(), paused, now());
+    }
+
+    @Override
     public void setImportFilter(SignedInUser admin, ImportFilter filter) {
         connections.saveImportFilter(admin.practiceId(), filter, now());
     }
@@ -166,6 +171,7 @@ class XeroConnectionService implements XeroConnections {
                 consent.refreshTokenCipher(),
                 consent.accessExpiresAt(),
                 previous.map(StoredConnection::importFilter).orElse(ImportFilter.CUSTOMERS),
+                previous.map(StoredConnection::paused).orElse(false),
                 previous.map(StoredConnection::lastSyncAt).orElse(null),
                 previous.map(StoredConnection::nextSyncAt).orElse(null));
         try {

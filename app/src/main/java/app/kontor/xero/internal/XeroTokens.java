@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.oauth2.client.OAuth2AuthorizationContext;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClient;
@@ -90,36 +91,46 @@ public class XeroTokens {
         }
     }
 
-    /** The access token even when it is about to expire; for a call made right after a refresh. */
-    String currentAccessToken(PracticeId practice) {
-        return cipher.decrypt(connected(rows.find(practice).orElse(null)).accessTokenCipher());
+    /**
+     * After Xero answered 401 to {@code rejected}: refreshes now, unless another caller already
+     * replaced that token.
+     */
+    public String accessTokenAfterRejection(PracticeId practice, String rejected) {
+        return refreshNow(practice, rejected);
     }
 
     private String refreshNow(PracticeId practice) {
-        var outcome = transactions.execute(status -> refreshLocked(practice));
+        return refreshNow(practice, null);
+    }
+
+    private String refreshNow(PracticeId practice, @Nullable String rejected) {
+        var outcome = transactions.execute(status -> refreshLocked(practice, rejected));
         if (outcome instanceof Refresh.Rejected) {
             throw new XeroNeedsReconnectException();
         }
         return ((Refresh.Token) outcome).value();
     }
 
-    private Refresh refreshLocked(PracticeId practice) {
+    private Refresh refreshLocked(PracticeId practice, @Nullable String rejected) {
         var stored = connected(rows.findForUpdate(practice).orElse(null));
-        if (isFresh(stored)) {
-            return new Refresh.Token(cipher.decrypt(stored.accessTokenCipher()));
+        var current = cipher.decrypt(stored.accessTokenCipher());
+        if (rejected == null ? isFresh(stored) : !current.equals(rejected)) {
+            return new Refresh.Token(current);
         }
         if (stored.refreshTokenCipher() == null) {
             rows.markNeedsReconnect(practice, now());
             return new Refresh.Rejected();
         }
+        // A token Xero rejected is due now, whatever its stated expiry.
+        var expiresAt = rejected == null ? stored.accessExpiresAt() : now().minusSeconds(1);
         var client = new OAuth2AuthorizedClient(
                 registration,
                 practice.toString(),
                 new OAuth2AccessToken(
                         OAuth2AccessToken.TokenType.BEARER,
                         cipher.decrypt(stored.accessTokenCipher()),
-                        stored.accessExpiresAt().minus(Duration.ofMinutes(30)),
-                        stored.accessExpiresAt()),
+                        expiresAt.minus(Duration.ofMinutes(30)),
+                        expiresAt),
                 new OAuth2RefreshToken(cipher.decrypt(stored.refreshTokenCipher()), null));
         var context = OAuth2AuthorizationContext.withAuthorizedClient(client)
                 .principal(UsernamePasswordAuthenticationToken.unauthenticated(practice.toString(), ""))
@@ -153,12 +164,12 @@ public class XeroTokens {
         }
         var access = refreshed.getAccessToken();
         var refresh = refreshed.getRefreshToken();
-        var expiresAt = access.getExpiresAt() == null ? now().plus(Duration.ofMinutes(30)) : access.getExpiresAt();
+        var newExpiry = access.getExpiresAt() == null ? now().plus(Duration.ofMinutes(30)) : access.getExpiresAt();
         rows.saveTokens(
                 practice,
                 cipher.encrypt(access.getTokenValue()),
                 refresh == null ? null : cipher.encrypt(refresh.getTokenValue()),
-                expiresAt,
+                newExpiry,
                 now());
         return new Refresh.Token(access.getTokenValue());
     }

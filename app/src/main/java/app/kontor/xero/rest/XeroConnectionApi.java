@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,6 +37,7 @@ class XeroConnectionApi {
     record ConnectionResource(
             String status,
             String statusLabel,
+            boolean paused,
             @Nullable UUID tenantId,
             @Nullable String organisationName,
             @Nullable String shortCode,
@@ -52,11 +52,23 @@ class XeroConnectionApi {
             if (connection == null) {
                 var status = ConnectionStatus.DISCONNECTED;
                 return new ConnectionResource(
-                        status.name(), status.label(), null, null, null, null, null, null, null, null, CONNECT_URL);
+                        status.name(),
+                        status.label(),
+                        false,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        CONNECT_URL);
             }
             return new ConnectionResource(
                     connection.status().name(),
-                    connection.status().label(),
+                    connection.statusLabel(),
+                    connection.paused(),
                     connection.tenantId(),
                     connection.organisationName(),
                     connection.shortCode(),
@@ -77,13 +89,47 @@ class XeroConnectionApi {
         return ConnectionResource.of(connections.find(user.practiceId()).orElse(null));
     }
 
+    @PostMapping("/pause")
+    @Operation(summary = "Pause automatic sync (admins)")
+    ResponseEntity<?> pause(@AuthenticationPrincipal(expression = "user") SignedInUser user) {
+        return adminOnly(user, () -> connections.setPaused(user, true));
+    }
+
+    @PostMapping("/resume")
+    @Operation(summary = "Resume automatic sync (admins)")
+    ResponseEntity<?> resume(@AuthenticationPrincipal(expression = "user") SignedInUser user) {
+        return adminOnly(user, () -> connections.setPaused(user, false));
+    }
+
+    private ResponseEntity<?> adminOnly(SignedInUser user, Runnable action) {
+        if (!user.isAdmin()) {
+            return forbidden();
+        }
+        if (connections
+                .find(user.practiceId())
+                .filter(XeroConnection::isConnected)
+                .isEmpty()) {
+            return ResponseEntity.status(HttpStatus.CONFLICT)
+                    .body(Problems.of(
+                            HttpStatus.CONFLICT,
+                            ProblemTypes.NOT_CONNECTED,
+                            "This practice is not connected to Xero."));
+        }
+        action.run();
+        return ResponseEntity.ok(
+                ConnectionResource.of(connections.find(user.practiceId()).orElse(null)));
+    }
+
+    private static ResponseEntity<?> forbidden() {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                .body(Problems.of(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Only an admin can do this."));
+    }
+
     @PostMapping("/disconnect")
     @Operation(summary = "Disconnect from Xero (admins)", description = "Links between contacts are kept.")
     ResponseEntity<?> disconnect(@AuthenticationPrincipal(expression = "user") SignedInUser user) {
         if (!user.isAdmin()) {
-            ProblemDetail problem =
-                    Problems.of(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Only an admin can disconnect Xero.");
-            return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+            return forbidden();
         }
         var warning = connections.disconnect(user);
         var body = ConnectionResource.of(connections.find(user.practiceId()).orElse(null));

@@ -149,6 +149,21 @@ class XeroSettingsPage {
         return "redirect:" + PAGE;
     }
 
+    @PostMapping(PAGE + "/pause")
+    String pause(@AuthenticationPrincipal(expression = "user") SignedInUser admin, RedirectAttributes redirect) {
+        connections.setPaused(admin, true);
+        redirect.addFlashAttribute(
+                "notice", "Automatic sync is paused. Create Contact still works; resume sync to carry on.");
+        return "redirect:" + PAGE;
+    }
+
+    @PostMapping(PAGE + "/resume")
+    String resume(@AuthenticationPrincipal(expression = "user") SignedInUser admin, RedirectAttributes redirect) {
+        connections.setPaused(admin, false);
+        redirect.addFlashAttribute("notice", "Automatic sync resumed.");
+        return "redirect:" + PAGE;
+    }
+
     @PostMapping(PAGE + "/import-filter")
     String importFilter(
             @AuthenticationPrincipal(expression = "user") SignedInUser admin,
