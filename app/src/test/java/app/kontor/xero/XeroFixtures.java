@@ -15,7 +15,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** A practice connected to a fresh organisation of the test simulator, through the real consent flow. */
 @Component
-class XeroFixtures {
+public class XeroFixtures {
 
     private final MockMvc mvc;
     private final Fixtures fixtures;
@@ -29,13 +29,13 @@ class XeroFixtures {
         this.jdbc = jdbc;
     }
 
-    SimOrganisation newOrganisation(String name) {
+    public SimOrganisation newOrganisation(String name) {
         return TestXero.simulator()
                 .organisations()
                 .create(name + " " + UUID.randomUUID().toString().substring(0, 6));
     }
 
-    void connect(Fixtures.TestPractice practice, UUID tenantId) throws Exception {
+    public void connect(Fixtures.TestPractice practice, UUID tenantId) throws Exception {
         var flow = new ConsentFlow(mvc, fixtures.as(practice.adminEmail()));
         flow.returnTo(flow.consent(flow.start(), "allow", tenantId));
         assertThat(connections.find(practice.id()))
@@ -43,7 +43,7 @@ class XeroFixtures {
     }
 
     /** Makes Kontor believe the access token has expired, as it would 30 minutes after a refresh. */
-    void expireAccessToken(Fixtures.TestPractice practice) {
+    public void expireAccessToken(Fixtures.TestPractice practice) {
         jdbc.sql("update xero_connections set access_expires_at = ? where practice_id = ?")
                 .params(
                         OffsetDateTime.ofInstant(Instant.now().minusSeconds(60), ZoneOffset.UTC),
@@ -51,7 +51,7 @@ class XeroFixtures {
                 .update();
     }
 
-    String storedAccessTokenCipher(Fixtures.TestPractice practice) {
+    public String storedAccessTokenCipher(Fixtures.TestPractice practice) {
         return jdbc.sql("select access_token from xero_connections where practice_id = ?")
                 .param(practice.id().value())
                 .query(String.class)

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -51,7 +52,7 @@ class ConnectionRows {
         var updated = jdbc.sql("""
                         update xero_connections set tenant_id = ?, active_tenant_id = ?, organisation_name = ?,
                             short_code = ?, xero_connection_id = ?, status = ?, connected_by = ?, connected_at = ?,
-                            access_token = ?, refresh_token = ?, access_expires_at = ?, updated_at = ?
+                            access_token = ?, refresh_token = ?, access_expires_at = ?, refreshed_at = ?, updated_at = ?
                         where practice_id = ?""")
                 .params(
                         connection.tenantId(),
@@ -66,14 +67,15 @@ class ConnectionRows {
                         connection.refreshTokenCipher(),
                         utc(connection.accessExpiresAt()),
                         utc(now),
+                        utc(now),
                         connection.practiceId().value())
                 .update();
         if (updated == 0) {
             jdbc.sql("""
                             insert into xero_connections (practice_id, tenant_id, active_tenant_id, organisation_name,
                                 short_code, xero_connection_id, status, connected_by, connected_at, access_token,
-                                refresh_token, access_expires_at, import_filter, updated_at)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                refresh_token, access_expires_at, import_filter, refreshed_at, updated_at)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(
                             connection.practiceId().value(),
                             connection.tenantId(),
@@ -88,6 +90,7 @@ class ConnectionRows {
                             connection.refreshTokenCipher(),
                             utc(connection.accessExpiresAt()),
                             connection.importFilter().name(),
+                            utc(now),
                             utc(now))
                     .update();
         }
@@ -121,6 +124,16 @@ class ConnectionRows {
                         where practice_id = ?""")
                 .params(ConnectionStatus.DISCONNECTED.name(), utc(now), practice.value())
                 .update();
+    }
+
+    /** Connected practices whose refresh token was last used before {@code notSince}. */
+    List<PracticeId> dueForKeepAlive(Instant notSince) {
+        return jdbc.sql("""
+                        select practice_id from xero_connections
+                        where status = ? and (refreshed_at is null or refreshed_at < ?)""")
+                .params(ConnectionStatus.CONNECTED.name(), utc(notSince))
+                .query((rs, row) -> new PracticeId(rs.getObject(1, UUID.class)))
+                .list();
     }
 
     void saveOrganisation(PracticeId practice, String name, String shortCode, Instant now) {

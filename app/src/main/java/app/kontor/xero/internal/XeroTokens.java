@@ -99,6 +99,15 @@ public class XeroTokens {
         return refreshNow(practice, rejected);
     }
 
+    /**
+     * Refreshes now whatever the expiry, so the refresh token is used: Xero lets an unused one
+     * expire after 60 days.
+     */
+    public void keepAlive(PracticeId practice) {
+        var stored = connected(rows.find(practice).orElse(null));
+        refreshNow(practice, cipher.decrypt(stored.accessTokenCipher()));
+    }
+
     private String refreshNow(PracticeId practice) {
         return refreshNow(practice, null);
     }
