@@ -2,7 +2,6 @@ package app.kontor.xero;
 
 import app.kontor.practice.SignedInUser;
 import app.kontor.shared.PracticeId;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -23,10 +22,14 @@ public interface XeroConnections {
      */
     ConsentOutcome finishConsent(SignedInUser admin);
 
-    List<ConsentOutcome.OrganisationChoice> pendingChoices(SignedInUser admin);
+    ConsentOutcome.ChooseOrganisation pendingChoices(SignedInUser admin);
 
-    /** @throws XeroConnectionException when the organisation was not part of the consent, or is taken */
-    XeroConnection choose(SignedInUser admin, UUID tenantId);
+    /**
+     * @param replacePrevious the admin confirmed connecting an organisation other than the previous one
+     * @throws XeroConnectionException when the organisation was not part of the consent, is taken, or
+     *     replaces the previous organisation without confirmation
+     */
+    XeroConnection choose(SignedInUser admin, UUID tenantId, boolean replacePrevious);
 
     /**
      * Removes the connection in Xero, revokes Kontor's access, and forgets the tokens. Always

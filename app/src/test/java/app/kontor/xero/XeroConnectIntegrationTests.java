@@ -160,6 +160,86 @@ class XeroConnectIntegrationTests {
     }
 
     @Test
+    void reconnectingTheSameOrganisationNeedsNoQuestions() throws Exception {
+        var practice = fixtures.newPractice();
+        var organisation = xero.newOrganisation("Back Again Ltd");
+        xero.connect(practice, organisation.tenantId());
+        mvc.perform(post("/settings/integrations/xero/disconnect")
+                .with(fixtures.as(practice.adminEmail()))
+                .with(csrf()));
+
+        xero.connect(practice, organisation.tenantId());
+
+        assertThat(connections.find(practice.id()).orElseThrow().tenantId()).isEqualTo(organisation.tenantId());
+    }
+
+    @Test
+    void connectingADifferentOrganisationAsksForConfirmation() throws Exception {
+        var practice = fixtures.newPractice();
+        var before = xero.newOrganisation("First Books Ltd");
+        xero.connect(practice, before.tenantId());
+        mvc.perform(post("/settings/integrations/xero/disconnect")
+                .with(fixtures.as(practice.adminEmail()))
+                .with(csrf()));
+        var other = xero.newOrganisation("Second Books Ltd");
+        var flow = new ConsentFlow(mvc, fixtures.as(practice.adminEmail()));
+
+        var landed = flow.returnTo(flow.consent(flow.start(), "allow", other.tenantId()));
+
+        assertThat(landed.path()).isEqualTo("/settings/integrations/xero/choose");
+        assertThat(landed.html()).contains("This practice was connected to " + before.name());
+        var unconfirmed = flow.perform(post(landed.path())
+                .with(csrf())
+                .param("tenantId", other.tenantId().toString()));
+        assertThat(unconfirmed.getRedirectedUrl()).isEqualTo("/settings/integrations/xero/choose");
+        assertThat(connections.find(practice.id()).orElseThrow().status()).isEqualTo(ConnectionStatus.DISCONNECTED);
+
+        flow.perform(post(landed.path())
+                .with(csrf())
+                .param("tenantId", other.tenantId().toString())
+                .param("replacePrevious", "true"));
+
+        var connection = connections.find(practice.id()).orElseThrow();
+        assertThat(connection.tenantId()).isEqualTo(other.tenantId());
+        assertThat(connection.isConnected()).isTrue();
+    }
+
+    @Test
+    void aReplayedAnswerFromXeroChangesNothing() throws Exception {
+        var practice = fixtures.newPractice();
+        var organisation = xero.newOrganisation("Replay Ltd");
+        var flow = new ConsentFlow(mvc, fixtures.as(practice.adminEmail()));
+        var answer = flow.consent(flow.start(), "allow", organisation.tenantId());
+        flow.returnTo(answer);
+        var connectedAt = connections.find(practice.id()).orElseThrow().connectedAt();
+
+        var replayed = flow.returnTo(answer);
+
+        assertThat(replayed.html()).contains("does not belong to a connection started in this browser");
+        assertThat(connections.find(practice.id()).orElseThrow().connectedAt()).isEqualTo(connectedAt);
+    }
+
+    @Test
+    void aFailingTokenEndpointIsExplainedAndNothingIsSaved() throws Exception {
+        var practice = fixtures.newPractice();
+        var organisation = xero.newOrganisation("Token Trouble Ltd");
+        var flow = new ConsentFlow(mvc, fixtures.as(practice.adminEmail()));
+        var answer = flow.consent(flow.start(), "allow", organisation.tenantId());
+        TestXero.simulator().faults().next(1, "POST", "/connect/token", app.xerosim.Fault.serviceUnavailable());
+
+        var landed = flow.returnTo(answer);
+
+        assertThat(landed.path()).isEqualTo("/settings/integrations/xero");
+        assertThat(landed.html()).contains("Nothing was connected");
+        assertThat(connections.find(practice.id())).isEmpty();
+        assertThat(jdbc.sql("select count(*) from xero_consents where practice_id = ?")
+                        .param(practice.id().value())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
     void aMemberCannotStartOrFinishAConnection() throws Exception {
         var practice = fixtures.newPractice();
 

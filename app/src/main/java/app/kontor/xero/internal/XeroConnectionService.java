@@ -73,17 +73,41 @@ class XeroConnectionService implements XeroConnections {
             throw new XeroConnectionException(
                     "Xero gave Kontor access to no organisation. Connect again and tick your organisation.");
         }
-        if (organisations.size() == 1) {
+        var previous = previousOrganisation(admin);
+        if (organisations.size() == 1
+                && (previous.isEmpty()
+                        || previous.get()
+                                .tenantId()
+                                .equals(organisations.getFirst().tenantId()))) {
             return new ConsentOutcome.Connected(connect(admin, consent, organisations, organisations.getFirst()));
         }
-        return new ConsentOutcome.ChooseOrganisation(organisations.stream()
+        return choices(organisations, previous);
+    }
+
+    private ConsentOutcome.ChooseOrganisation choices(
+            List<XeroApiClient.TenantConnection> organisations, Optional<StoredConnection> previous) {
+        var offered = organisations.stream()
                 .map(t -> new ConsentOutcome.OrganisationChoice(
                         t.tenantId(), t.tenantName() == null ? t.tenantId().toString() : t.tenantName()))
-                .toList());
+                .toList();
+        var differs = previous.filter(p ->
+                offered.stream().noneMatch(o -> o.tenantId().equals(p.tenantId())) || offered.size() > 1);
+        return new ConsentOutcome.ChooseOrganisation(
+                offered, differs.map(StoredConnection::organisationName).orElse(null));
+    }
+
+    private Optional<StoredConnection> previousOrganisation(SignedInUser admin) {
+        return connections.find(admin.practiceId());
     }
 
     @Override
-    public XeroConnection choose(SignedInUser admin, UUID tenantId) {
+    public XeroConnection choose(SignedInUser admin, UUID tenantId, boolean replacePrevious) {
+        var previous = previousOrganisation(admin);
+        if (previous.isPresent() && !previous.get().tenantId().equals(tenantId) && !replacePrevious) {
+            throw new XeroConnectionException("Confirm that this practice connects to a different organisation than "
+                    + previous.get().organisationName()
+                    + "; links to that organisation's contacts are not used for it.");
+        }
         var consent = pendingConsent(admin);
         var organisations = organisationsOf(consent);
         var chosen = organisations.stream()
@@ -95,11 +119,8 @@ class XeroConnectionService implements XeroConnections {
     }
 
     @Override
-    public List<ConsentOutcome.OrganisationChoice> pendingChoices(SignedInUser admin) {
-        return organisationsOf(pendingConsent(admin)).stream()
-                .map(t -> new ConsentOutcome.OrganisationChoice(
-                        t.tenantId(), t.tenantName() == null ? t.tenantId().toString() : t.tenantName()))
-                .toList();
+    public ConsentOutcome.ChooseOrganisation pendingChoices(SignedInUser admin) {
+        return choices(organisationsOf(pendingConsent(admin)), previousOrganisation(admin));
     }
 
     @Override

@@ -112,7 +112,14 @@ class XeroSettingsPage {
             Model model,
             RedirectAttributes redirect) {
         try {
-            model.addAttribute("organisations", connections.pendingChoices(admin));
+            var choices = connections.pendingChoices(admin);
+            model.addAttribute("organisations", choices.organisations());
+            model.addAttribute(
+                    "previousOrganisation",
+                    choices.previousOrganisation() == null ? "" : choices.previousOrganisation());
+            if (!model.containsAttribute("problem")) {
+                model.addAttribute("problem", "");
+            }
             return "xero/choose";
         } catch (XeroConnectionException failed) {
             redirect.addFlashAttribute("problem", failed.getMessage());
@@ -124,6 +131,7 @@ class XeroSettingsPage {
     String chosen(
             @AuthenticationPrincipal(expression = "user") SignedInUser admin,
             @RequestParam(required = false) @Nullable String tenantId,
+            @RequestParam(defaultValue = "false") boolean replacePrevious,
             RedirectAttributes redirect) {
         try {
             var tenant = parse(tenantId);
@@ -131,12 +139,13 @@ class XeroSettingsPage {
                 redirect.addFlashAttribute("problem", "Choose one of the organisations.");
                 return "redirect:" + PAGE + "/choose";
             }
-            var connection = connections.choose(admin, tenant);
+            var connection = connections.choose(admin, tenant, replacePrevious);
             redirect.addFlashAttribute("notice", "Connected to " + connection.organisationName() + ".");
+            return "redirect:" + PAGE;
         } catch (XeroConnectionException failed) {
             redirect.addFlashAttribute("problem", failed.getMessage());
+            return "redirect:" + PAGE + "/choose";
         }
-        return "redirect:" + PAGE;
     }
 
     @PostMapping(PAGE + "/disconnect")
