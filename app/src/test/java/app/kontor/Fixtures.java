@@ -10,12 +10,12 @@ import app.kontor.practice.Practices;
 import app.kontor.practice.Role;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.boot.test.context.TestComponent;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
-import org.springframework.stereotype.Component;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** Intention-revealing test data: a fresh practice per test, with an admin, a member and contacts. */
-@Component
+@TestComponent
 public class Fixtures {
 
     public static final String PASSWORD = "correct horse battery staple";

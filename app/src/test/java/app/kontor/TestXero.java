@@ -1,5 +1,6 @@
 package app.kontor;
 
+import app.kontor.demo.DemoXeroSimulator;
 import app.xerosim.XeroSimulator;
 import app.xerosim.XeroSimulatorSettings;
 import java.util.List;
@@ -23,17 +24,8 @@ public final class TestXero implements LauncherSessionListener {
     public void launcherSessionOpened(LauncherSession session) {
         simulator = XeroSimulator.start(XeroSimulatorSettings.defaults().withPort(0));
         simulator.registerApp(CLIENT_ID, CLIENT_SECRET, List.of(REDIRECT_URI), "Kontor (tests)");
-        var base = simulator.baseUrl();
-        System.setProperty("kontor.xero.client-id", CLIENT_ID);
-        System.setProperty("kontor.xero.client-secret", CLIENT_SECRET);
-        System.setProperty("kontor.xero.authorization-uri", base + "/identity/connect/authorize");
-        System.setProperty("kontor.xero.token-uri", base + "/connect/token");
-        System.setProperty("kontor.xero.jwks-uri", base + "/.well-known/openid-configuration/jwks");
-        System.setProperty("kontor.xero.revocation-uri", base + "/connect/revocation");
-        System.setProperty("kontor.xero.connections-uri", base + "/connections");
-        System.setProperty("kontor.xero.api-uri", base + "/api.xro/2.0");
-        System.setProperty("kontor.xero.web-uri", base);
-        System.setProperty("kontor.xero.issuer", base);
+        DemoXeroSimulator.kontorSettingsFor(simulator.baseUrl(), CLIENT_ID, CLIENT_SECRET)
+                .forEach((name, value) -> System.setProperty(name, value.toString()));
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -35,19 +36,24 @@ public final class DemoXeroSimulator implements EnvironmentPostProcessor, Ordere
             return;
         }
         var simulator = start(Path.of(environment.getProperty("kontor.data-dir", "./data")));
-        var base = simulator.baseUrl();
-        var properties = new HashMap<String, Object>();
-        properties.put("kontor.xero.client-id", CLIENT_ID);
-        properties.put("kontor.xero.client-secret", clientSecret);
-        properties.put("kontor.xero.authorization-uri", base + "/identity/connect/authorize");
-        properties.put("kontor.xero.token-uri", base + "/connect/token");
-        properties.put("kontor.xero.jwks-uri", base + "/.well-known/openid-configuration/jwks");
-        properties.put("kontor.xero.revocation-uri", base + "/connect/revocation");
-        properties.put("kontor.xero.connections-uri", base + "/connections");
-        properties.put("kontor.xero.api-uri", base + "/api.xro/2.0");
-        properties.put("kontor.xero.web-uri", base);
-        properties.put("kontor.xero.issuer", base);
+        var properties = kontorSettingsFor(simulator.baseUrl(), CLIENT_ID, clientSecret);
         environment.getPropertySources().addFirst(new MapPropertySource("demoXeroSimulator", properties));
+    }
+
+    /** Kontor's {@code kontor.xero.*} settings for a simulator at {@code baseUrl} (its paths mirror Xero's). */
+    public static Map<String, Object> kontorSettingsFor(String baseUrl, String clientId, String clientSecret) {
+        var properties = new HashMap<String, Object>();
+        properties.put("kontor.xero.client-id", clientId);
+        properties.put("kontor.xero.client-secret", clientSecret);
+        properties.put("kontor.xero.authorization-uri", baseUrl + "/identity/connect/authorize");
+        properties.put("kontor.xero.token-uri", baseUrl + "/connect/token");
+        properties.put("kontor.xero.jwks-uri", baseUrl + "/.well-known/openid-configuration/jwks");
+        properties.put("kontor.xero.revocation-uri", baseUrl + "/connect/revocation");
+        properties.put("kontor.xero.connections-uri", baseUrl + "/connections");
+        properties.put("kontor.xero.api-uri", baseUrl + "/api.xro/2.0");
+        properties.put("kontor.xero.web-uri", baseUrl);
+        properties.put("kontor.xero.issuer", baseUrl);
+        return properties;
     }
 
     /** After config data is loaded, so {@code kontor.*} settings from files and profiles are seen. */

@@ -9,12 +9,12 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import org.springframework.boot.test.context.TestComponent;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** A practice connected to a fresh organisation of the test simulator, through the real consent flow. */
-@Component
+@TestComponent
 public class XeroFixtures {
 
     private final MockMvc mvc;
