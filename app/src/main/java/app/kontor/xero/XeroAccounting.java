@@ -1,6 +1,7 @@
 package app.kontor.xero;
 
 import app.kontor.shared.PracticeId;
+import java.util.List;
 
 /**
  * The Accounting API of the practice's connected organisation. Calls are rate-budgeted, refresh the
@@ -11,4 +12,18 @@ public interface XeroAccounting {
 
     /** Reads the organisation's name and ShortCode again, and keeps them on the connection. */
     XeroOrganisation organisation(PracticeId practice);
+
+    /** Contacts, archived ones included, whose name, names or email contain {@code text} (Xero's searchTerm). */
+    List<XeroContact> searchContacts(PracticeId practice, String text);
+
+    /** Contacts, archived ones included, with exactly this email address. */
+    List<XeroContact> contactsWithEmail(PracticeId practice, String email);
+
+    /**
+     * Creates one contact with {@code PUT /Contacts}, {@code summarizeErrors=false} and the given
+     * Idempotency-Key, so a retry with the same key cannot create a second one.
+     *
+     * @throws XeroApiException with Xero's validation messages when it refused the contact
+     */
+    XeroContact createContact(PracticeId practice, NewXeroContact contact, String idempotencyKey);
 }

@@ -3,8 +3,6 @@ package app.kontor.xerolink;
 import app.kontor.contacts.Contact;
 import app.kontor.contacts.ContactPageSection;
 import app.kontor.practice.SignedInUser;
-import app.kontor.xero.ConnectionStatus;
-import app.kontor.xero.XeroConnections;
 import gg.jte.Content;
 import gg.jte.TemplateEngine;
 import java.util.Map;
@@ -14,12 +12,14 @@ import org.springframework.stereotype.Component;
 @Component
 class XeroClientSection implements ContactPageSection {
 
-    private final TemplateEngine templates;
-    private final XeroConnections connections;
+    static final String TEMPLATE = "xerolink/section.jte";
 
-    XeroClientSection(TemplateEngine templates, XeroConnections connections) {
+    private final TemplateEngine templates;
+    private final XeroClientActions actions;
+
+    XeroClientSection(TemplateEngine templates, XeroClientActions actions) {
         this.templates = templates;
-        this.connections = connections;
+        this.actions = actions;
     }
 
     @Override
@@ -29,17 +29,7 @@ class XeroClientSection implements ContactPageSection {
 
     @Override
     public Content render(Contact contact, SignedInUser viewer) {
-        var connection = connections.find(viewer.practiceId()).orElse(null);
-        var status = connection == null ? ConnectionStatus.DISCONNECTED : connection.status();
-        var model = Map.<String, Object>of(
-                "status",
-                status,
-                "organisation",
-                connection == null ? "" : connection.organisationName(),
-                "paused",
-                connection != null && connection.paused(),
-                "admin",
-                viewer.isAdmin());
-        return output -> templates.render("xerolink/section.jte", model, output);
+        var view = actions.view(viewer, contact);
+        return output -> templates.render(TEMPLATE, Map.of("view", view), output);
     }
 }

@@ -1,14 +1,25 @@
 package app.kontor.xero.internal;
 
 import app.kontor.shared.PracticeId;
+import app.kontor.xero.NewXeroContact;
 import app.kontor.xero.XeroAccounting;
+import app.kontor.xero.XeroApiException;
 import app.kontor.xero.XeroConnectionException;
+import app.kontor.xero.XeroContact;
 import app.kontor.xero.XeroOrganisation;
 import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
+import org.springframework.web.util.UriComponentsBuilder;
 
 @Service
 class XeroAccountingClient implements XeroAccounting {
+
+    /** Enough for a pre-flight check by name or email; more matches than this are not expected. */
+    static final int SEARCH_PAGE_SIZE = 100;
 
     private final XeroApiClient api;
     private final XeroCalls calls;
@@ -49,5 +60,85 @@ class XeroAccountingClient implements XeroAccounting {
                 organisation.shortCode() == null ? connection.shortCode() : organisation.shortCode());
         connections.saveOrganisation(practice, described.name(), described.shortCode(), clock.instant());
         return described;
+    }
+
+    @Override
+    public List<XeroContact> searchContacts(PracticeId practice, String text) {
+        return listContacts(practice, "search Xero's contacts", builder -> builder.queryParam("searchTerm", text));
+    }
+
+    @Override
+    public List<XeroContact> contactsWithEmail(PracticeId practice, String email) {
+        return listContacts(
+                practice,
+                "search Xero's contacts",
+                builder -> builder.queryParam("where", "EmailAddress==" + XeroContactJson.quoted(email)));
+    }
+
+    @Override
+    public XeroContact createContact(PracticeId practice, NewXeroContact contact, String idempotencyKey) {
+        var connection = connected(practice);
+        var answer = calls.<XeroContactJson.Envelope>call(
+                practice,
+                connection.tenantId(),
+                "create the contact",
+                XeroCalls.WhenLimited.FAIL_FAST,
+                token -> api.rest()
+                        .put()
+                        .uri(api.settings().apiUri() + "/Contacts?summarizeErrors=false")
+                        .headers(headers -> {
+                            XeroApiClient.accounting(headers, token, connection.tenantId());
+                            headers.set("Idempotency-Key", idempotencyKey);
+                        })
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(XeroContactJson.createBody(contact))
+                        .retrieve()
+                        .toEntity(XeroContactJson.Envelope.class));
+        var created =
+                answer == null || answer.list().isEmpty() ? null : answer.list().getFirst();
+        if (created == null) {
+            throw new XeroApiException(502, "Xero answered without the contact it created.", List.of());
+        }
+        // With summarizeErrors=false a refused contact comes back in a 200 (XERO-CONTRACT §1.6).
+        if (Boolean.TRUE.equals(created.hasValidationErrors()) || created.toXeroContact() == null) {
+            var messages = created.messages();
+            throw new XeroApiException(400, "Xero did not accept the contact: " + String.join(" ", messages), messages);
+        }
+        return created.toXeroContact();
+    }
+
+    private List<XeroContact> listContacts(
+            PracticeId practice, String what, UnaryOperator<UriComponentsBuilder> query) {
+        var connection = connected(practice);
+        var uri = query.apply(UriComponentsBuilder.fromUriString(api.settings().apiUri() + "/Contacts")
+                        .queryParam("includeArchived", "true")
+                        .queryParam("page", 1)
+                        .queryParam("pageSize", SEARCH_PAGE_SIZE))
+                .encode()
+                .build()
+                .toUri();
+        var answer = calls.<XeroContactJson.Envelope>call(
+                practice,
+                connection.tenantId(),
+                what,
+                XeroCalls.WhenLimited.FAIL_FAST,
+                token -> api.rest()
+                        .get()
+                        .uri(uri)
+                        .headers(headers -> XeroApiClient.accounting(headers, token, connection.tenantId()))
+                        .retrieve()
+                        .toEntity(XeroContactJson.Envelope.class));
+        return answer == null
+                ? List.of()
+                : answer.list().stream()
+                        .map(XeroContactJson.Contact::toXeroContact)
+                        .filter(Objects::nonNull)
+                        .toList();
+    }
+
+    private StoredConnection connected(PracticeId practice) {
+        return connections
+                .find(practice)
+                .orElseThrow(() -> new XeroConnectionException("This practice is not connected to Xero."));
     }
 }

@@ -1,0 +1,401 @@
+package app.kontor.xerolink;
+
+import app.kontor.contacts.Contact;
+import app.kontor.contacts.ContactDirectory;
+import app.kontor.contacts.ContactKind;
+import app.kontor.practice.SignedInUser;
+import app.kontor.shared.ContactId;
+import app.kontor.shared.ContactNames;
+import app.kontor.xero.ConnectionStatus;
+import app.kontor.xero.NewXeroContact;
+import app.kontor.xero.XeroAccounting;
+import app.kontor.xero.XeroApiException;
+import app.kontor.xero.XeroConnection;
+import app.kontor.xero.XeroConnectionException;
+import app.kontor.xero.XeroConnections;
+import app.kontor.xero.XeroContact;
+import app.kontor.xero.XeroRateLimitedException;
+import app.kontor.xero.XeroSettings;
+import app.kontor.xerolink.SectionView.Preview;
+import app.kontor.xerolink.SectionView.State;
+import app.kontor.xerolink.internal.LinkRows;
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+
+/**
+ * Create Contact and its pre-flight (DESIGN §1 rule 5), linking to a Xero contact Xero already has,
+ * and what the {@code Xero Client} section shows. Exactly once: a pending request row (unique per
+ * contact) is written before Xero is called, the same Idempotency-Key is used for any retry, and
+ * after an ambiguous failure the contact is looked up by name before retrying.
+ */
+@Service
+public class XeroClientActions {
+
+    private final ContactDirectory contacts;
+    private final XeroConnections connections;
+    private final XeroAccounting xero;
+    private final XeroSettings settings;
+    private final LinkRows links;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    XeroClientActions(
+            ContactDirectory contacts,
+            XeroConnections connections,
+            XeroAccounting xero,
+            XeroSettings settings,
+            LinkRows links,
+            TransactionTemplate transactions,
+            Clock clock) {
+        this.contacts = contacts;
+        this.connections = connections;
+        this.xero = xero;
+        this.settings = settings;
+        this.links = links;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /** The section as it stands, without calling Xero. */
+    public SectionView view(SignedInUser viewer, Contact contact) {
+        var connection = connections.find(viewer.practiceId()).orElse(null);
+        var link = links.find(viewer.practiceId(), contact.id()).orElse(null);
+        if (link != null) {
+            return linked(viewer, contact, connection, link);
+        }
+        if (connection == null || !connection.isConnected()) {
+            return base(viewer, contact, connection, State.NOT_CONNECTED);
+        }
+        if (links.isCreating(viewer.practiceId(), contact.id())) {
+            return base(viewer, contact, connection, State.CREATING);
+        }
+        return base(viewer, contact, connection, State.UNLINKED);
+    }
+
+    /**
+     * Create Contact. {@code anyway} skips the check for contacts with the same email or an
+     * archived one with the same name; {@code nameInXero} creates under another name than Kontor's.
+     */
+    public SectionView createContact(
+            SignedInUser user, ContactId contactId, boolean anyway, @Nullable String nameInXero) {
+        var contact = contacts.get(user.practiceId(), contactId);
+        var current = view(user, contact);
+        if (current.state() != State.UNLINKED) {
+            return current;
+        }
+        var connection = connections.find(user.practiceId()).orElseThrow();
+        var name = nameInXero == null || nameInXero.isBlank() ? contact.name() : nameInXero.strip();
+        try {
+            var preflight = preflight(user, contact, connection, name, anyway || nameInXero != null);
+            if (preflight != null) {
+                return preflight;
+            }
+            return create(user, contact, connection, name);
+        } catch (XeroRateLimitedException busy) {
+            var wait = Math.max(
+                    1, Duration.between(clock.instant(), busy.retryAt()).toSeconds());
+            return failed(
+                    user,
+                    contact,
+                    connection,
+                    "Xero is busy for this organisation. Try again in " + wait + " s.",
+                    List.of());
+        } catch (XeroConnectionException trouble) {
+            return failed(user, contact, connection, trouble.getMessage(), List.of());
+        }
+    }
+
+    /** {@code Link to {name}}: links to a Xero contact with the same name that no other contact uses. */
+    public SectionView linkTo(SignedInUser user, ContactId contactId, UUID xeroContactId) {
+        var contact = contacts.get(user.practiceId(), contactId);
+        var connection = connections.find(user.practiceId()).orElse(null);
+        if (connection == null || !connection.isConnected()) {
+            return view(user, contact);
+        }
+        try {
+            var candidate = xero.searchContacts(user.practiceId(), contact.name()).stream()
+                    .filter(c -> c.contactId().equals(xeroContactId))
+                    .findFirst()
+                    .orElse(null);
+            if (candidate == null) {
+                return failed(user, contact, connection, "That Xero contact was not found any more.", List.of());
+            }
+            if (links.isLinked(connection.tenantId(), xeroContactId)) {
+                return failed(
+                        user,
+                        contact,
+                        connection,
+                        "That Xero contact is already linked to another Kontor contact.",
+                        List.of());
+            }
+            link(user, contact, connection, candidate, LinkOrigin.LINKED, "Linked to an existing Xero contact");
+            return view(user, contact);
+        } catch (XeroConnectionException trouble) {
+            return failed(user, contact, connection, trouble.getMessage(), List.of());
+        } catch (DuplicateKeyException raced) {
+            return view(user, contact);
+        }
+    }
+
+    private @Nullable SectionView preflight(
+            SignedInUser user, Contact contact, XeroConnection connection, String name, boolean skipSoftMatches) {
+        var wanted = ContactNames.normalise(name);
+        var sameName = xero.searchContacts(user.practiceId(), name).stream()
+                .filter(c -> ContactNames.normalise(c.name()).equals(wanted))
+                .toList();
+        var activeSameName = sameName.stream().filter(XeroContact::isActive).toList();
+        if (!activeSameName.isEmpty()) {
+            var unlinked = activeSameName.stream()
+                    .filter(c -> !links.isLinked(connection.tenantId(), c.contactId()))
+                    .findFirst();
+            return unlinked.map(c -> decision(user, contact, connection, State.SAME_NAME_UNLINKED, List.of(c)))
+                    .orElseGet(() ->
+                            decision(user, contact, connection, State.SAME_NAME_LINKED_ELSEWHERE, activeSameName));
+        }
+        if (skipSoftMatches) {
+            return null;
+        }
+        var candidates = new ArrayList<>(sameName);
+        var email = contact.billingEmail().map(e -> e.address()).orElse(null);
+        if (email != null) {
+            xero.contactsWithEmail(user.practiceId(), email).stream()
+                    .filter(c -> candidates.stream()
+                            .noneMatch(known -> known.contactId().equals(c.contactId())))
+                    .forEach(candidates::add);
+        }
+        return candidates.isEmpty() ? null : decision(user, contact, connection, State.CANDIDATES, candidates);
+    }
+
+    private SectionView create(SignedInUser user, Contact contact, XeroConnection connection, String name) {
+        var key = UUID.randomUUID().toString();
+        try {
+            transactions.executeWithoutResult(status -> links.startCreate(
+                    user.practiceId(), contact.id(), connection.tenantId(), key, user.displayName(), now()));
+        } catch (DuplicateKeyException alreadyUnderWay) {
+            // Another click, tab or server is creating this contact right now.
+            return view(user, contact);
+        }
+        var draft = draft(contact, name);
+        try {
+            XeroContact created;
+            try {
+                created = xero.createContact(user.practiceId(), draft, key);
+            } catch (XeroApiException refused) {
+                if (refused.status() == 400) {
+                    throw refused;
+                }
+                created = afterAmbiguousFailure(user, connection, draft, key);
+            } catch (XeroConnectionException unreachable) {
+                if (unreachable instanceof XeroRateLimitedException) {
+                    throw unreachable;
+                }
+                created = afterAmbiguousFailure(user, connection, draft, key);
+            }
+            var made = created;
+            transactions.executeWithoutResult(status -> {
+                link(user, contact, connection, made, LinkOrigin.CREATED, "Created in Xero");
+                links.finishCreate(user.practiceId(), contact.id());
+            });
+            return view(user, contact);
+        } catch (XeroApiException refused) {
+            links.finishCreate(user.practiceId(), contact.id());
+            return failed(
+                    user,
+                    contact,
+                    connection,
+                    "Xero did not accept this contact, so nothing was created. Fix the contact and try again.",
+                    refused.messages());
+        } catch (RuntimeException failed) {
+            links.finishCreate(user.practiceId(), contact.id());
+            throw failed;
+        }
+    }
+
+    /**
+     * Xero may have created the contact although no answer arrived: look for it by exact name first,
+     * and only then retry, with the same Idempotency-Key.
+     */
+    private XeroContact afterAmbiguousFailure(
+            SignedInUser user, XeroConnection connection, NewXeroContact draft, String key) {
+        var found = xero.searchContacts(user.practiceId(), draft.name()).stream()
+                .filter(XeroContact::isActive)
+                .filter(c -> c.name().equals(draft.name()))
+                .filter(c -> !links.isLinked(connection.tenantId(), c.contactId()))
+                .toList();
+        if (found.size() == 1) {
+            return found.getFirst();
+        }
+        return xero.createContact(user.practiceId(), draft, key);
+    }
+
+    private void link(
+            SignedInUser user,
+            Contact contact,
+            XeroConnection connection,
+            XeroContact xeroContact,
+            LinkOrigin origin,
+            String event) {
+        var now = now();
+        links.insert(
+                user.practiceId(),
+                new XeroLink(
+                        contact.id(),
+                        connection.tenantId(),
+                        xeroContact.contactId(),
+                        origin,
+                        xeroContact.name(),
+                        xeroContact.status(),
+                        user.displayName(),
+                        now,
+                        now));
+        links.record(
+                user.practiceId(), contact.id(), new LinkEvent(now, event, xeroContact.name(), user.displayName()));
+    }
+
+    static NewXeroContact draft(Contact contact, String name) {
+        var person = contact.kind() == ContactKind.PERSON;
+        return new NewXeroContact(
+                name,
+                person ? contact.firstName() : null,
+                person ? contact.lastName() : null,
+                contact.billingEmail().map(e -> e.address()).orElse(null),
+                contact.primaryPhone().map(p -> phone(p.e164())).orElse(null),
+                contact.billingAddress()
+                        .map(a -> new NewXeroContact.Address(
+                                a.line1(),
+                                a.line2(),
+                                a.line3(),
+                                a.line4(),
+                                a.city(),
+                                a.region(),
+                                a.postalCode(),
+                                a.country(),
+                                a.attentionTo()))
+                        .orElse(null));
+    }
+
+    /** Splits an E.164 number into Xero's country code, area code and number. */
+    static NewXeroContact.@Nullable Phone phone(String e164) {
+        var util = PhoneNumberUtil.getInstance();
+        try {
+            var parsed = util.parse(e164, null);
+            var national = util.getNationalSignificantNumber(parsed);
+            var areaLength = Math.min(util.getLengthOfNationalDestinationCode(parsed), national.length());
+            return new NewXeroContact.Phone(
+                    String.valueOf(parsed.getCountryCode()),
+                    national.substring(0, areaLength),
+                    national.substring(areaLength));
+        } catch (NumberParseException unreadable) {
+            return null;
+        }
+    }
+
+    private SectionView linked(
+            SignedInUser viewer, Contact contact, @Nullable XeroConnection connection, XeroLink link) {
+        var sameOrganisation = connection != null && connection.tenantId().equals(link.tenantId());
+        var url = sameOrganisation ? connection.contactLink(settings.webUri().toString(), link.xeroContactId()) : null;
+        var view = base(viewer, contact, connection, State.LINKED);
+        return new SectionView(
+                view.contactId(),
+                State.LINKED,
+                sameOrganisation ? connection.status() : ConnectionStatus.DISCONNECTED,
+                view.organisation(),
+                view.admin(),
+                view.preview(),
+                link,
+                url,
+                links.history(viewer.practiceId(), contact.id()),
+                List.of(),
+                "",
+                List.of(),
+                view.csrfParameter(),
+                view.csrfToken());
+    }
+
+    private SectionView decision(
+            SignedInUser viewer,
+            Contact contact,
+            XeroConnection connection,
+            State state,
+            List<XeroContact> candidates) {
+        var view = base(viewer, contact, connection, state);
+        return with(view, state, candidates, "", List.of());
+    }
+
+    private SectionView failed(
+            SignedInUser viewer,
+            Contact contact,
+            @Nullable XeroConnection connection,
+            String message,
+            List<String> details) {
+        var view = base(viewer, contact, connection, State.FAILED);
+        return with(view, State.FAILED, List.of(), message, details);
+    }
+
+    private static SectionView with(
+            SectionView view, State state, List<XeroContact> candidates, String message, List<String> details) {
+        return new SectionView(
+                view.contactId(),
+                state,
+                view.connectionStatus(),
+                view.organisation(),
+                view.admin(),
+                view.preview(),
+                null,
+                null,
+                List.of(),
+                candidates,
+                message,
+                details,
+                view.csrfParameter(),
+                view.csrfToken());
+    }
+
+    private SectionView base(SignedInUser viewer, Contact contact, @Nullable XeroConnection connection, State state) {
+        var csrf = currentCsrfToken();
+        return new SectionView(
+                contact.id().toString(),
+                state,
+                connection == null ? ConnectionStatus.DISCONNECTED : connection.status(),
+                connection == null ? "" : connection.organisationName(),
+                viewer.isAdmin(),
+                new Preview(
+                        contact.name(),
+                        contact.billingEmail().map(e -> e.address()).orElse(null),
+                        contact.primaryPhone().map(p -> p.display()).orElse(null),
+                        contact.billingAddress().map(a -> a.singleLine()).orElse(null)),
+                null,
+                null,
+                List.of(),
+                List.of(),
+                "",
+                List.of(),
+                csrf == null ? "_csrf" : csrf.getParameterName(),
+                csrf == null ? "" : csrf.getToken());
+    }
+
+    private static @Nullable CsrfToken currentCsrfToken() {
+        var request = RequestContextHolder.getRequestAttributes();
+        return request == null
+                ? null
+                : (CsrfToken) request.getAttribute(CsrfToken.class.getName(), RequestAttributes.SCOPE_REQUEST);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

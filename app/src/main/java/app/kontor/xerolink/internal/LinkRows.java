@@ -1,0 +1,130 @@
+package app.kontor.xerolink.internal;
+
+import app.kontor.shared.ContactId;
+import app.kontor.shared.PracticeId;
+import app.kontor.xerolink.LinkEvent;
+import app.kontor.xerolink.LinkOrigin;
+import app.kontor.xerolink.XeroLink;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Links, pending Create Contact requests and link history; every query scoped to a practice. */
+@Repository
+public class LinkRows {
+
+    private final JdbcClient jdbc;
+
+    LinkRows(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<XeroLink> find(PracticeId practice, ContactId contact) {
+        return jdbc.sql("select * from xero_links where practice_id = ? and contact_id = ?")
+                .params(practice.value(), contact.value())
+                .query(LinkRows::link)
+                .optional();
+    }
+
+    public boolean isLinked(UUID tenantId, UUID xeroContactId) {
+        return jdbc.sql("select count(*) from xero_links where tenant_id = ? and xero_contact_id = ?")
+                        .params(tenantId, xeroContactId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    public void insert(PracticeId practice, XeroLink link) {
+        jdbc.sql("""
+                        insert into xero_links (contact_id, practice_id, tenant_id, xero_contact_id, origin, xero_name,
+                            xero_status, linked_by, linked_at, last_synced_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        link.contactId().value(),
+                        practice.value(),
+                        link.tenantId(),
+                        link.xeroContactId(),
+                        link.origin().name(),
+                        link.xeroName(),
+                        link.xeroStatus(),
+                        link.linkedBy(),
+                        utc(link.linkedAt()),
+                        utc(link.lastSyncedAt()))
+                .update();
+    }
+
+    /** @throws org.springframework.dao.DuplicateKeyException when a creation is already under way */
+    public void startCreate(PracticeId practice, ContactId contact, UUID tenantId, String key, String by, Instant now) {
+        jdbc.sql("""
+                        insert into xero_create_requests (contact_id, practice_id, tenant_id, idempotency_key,
+                            requested_by, created_at) values (?, ?, ?, ?, ?, ?)""")
+                .params(contact.value(), practice.value(), tenantId, key, by, utc(now))
+                .update();
+    }
+
+    public boolean isCreating(PracticeId practice, ContactId contact) {
+        return jdbc.sql("select count(*) from xero_create_requests where practice_id = ? and contact_id = ?")
+                        .params(practice.value(), contact.value())
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    public void finishCreate(PracticeId practice, ContactId contact) {
+        jdbc.sql("delete from xero_create_requests where practice_id = ? and contact_id = ?")
+                .params(practice.value(), contact.value())
+                .update();
+    }
+
+    public void record(PracticeId practice, ContactId contact, LinkEvent event) {
+        jdbc.sql("""
+                        insert into xero_link_history (id, contact_id, practice_id, happened_at, event, detail, actor)
+                        values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(
+                        UUID.randomUUID(),
+                        contact.value(),
+                        practice.value(),
+                        utc(event.at()),
+                        event.event(),
+                        event.detail(),
+                        event.actor())
+                .update();
+    }
+
+    public List<LinkEvent> history(PracticeId practice, ContactId contact) {
+        return jdbc.sql("""
+                        select * from xero_link_history where practice_id = ? and contact_id = ?
+                        order by happened_at desc limit 20""")
+                .params(practice.value(), contact.value())
+                .query((rs, row) -> new LinkEvent(
+                        rs.getObject("happened_at", OffsetDateTime.class).toInstant(),
+                        rs.getString("event"),
+                        rs.getString("detail"),
+                        rs.getString("actor")))
+                .list();
+    }
+
+    private static XeroLink link(ResultSet rs, int row) throws SQLException {
+        return new XeroLink(
+                new ContactId(rs.getObject("contact_id", UUID.class)),
+                rs.getObject("tenant_id", UUID.class),
+                rs.getObject("xero_contact_id", UUID.class),
+                LinkOrigin.valueOf(rs.getString("origin")),
+                rs.getString("xero_name"),
+                rs.getString("xero_status"),
+                rs.getString("linked_by"),
+                rs.getObject("linked_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("last_synced_at", OffsetDateTime.class).toInstant());
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

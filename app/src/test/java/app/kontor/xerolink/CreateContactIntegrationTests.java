@@ -1,0 +1,260 @@
+package app.kontor.xerolink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import app.kontor.Fixtures;
+import app.kontor.KontorIntegrationTest;
+import app.kontor.TestXero;
+import app.kontor.contacts.Contact;
+import app.kontor.contacts.ContactDirectory;
+import app.kontor.contacts.ContactInput;
+import app.kontor.practice.Practices;
+import app.kontor.xero.XeroFixtures;
+import app.xerosim.ContactChanges;
+import app.xerosim.Fault;
+import app.xerosim.SimContact;
+import app.xerosim.SimOrganisation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+@KontorIntegrationTest
+class CreateContactIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    XeroFixtures xero;
+
+    @Autowired
+    ContactDirectory contacts;
+
+    @Autowired
+    XeroClientActions actions;
+
+    @Autowired
+    Practices practices;
+
+    @Test
+    void createContactSendsTheFourValuesAndTheSectionLinksToIt() throws Exception {
+        var practice = fixtures.newPractice();
+        var organisation = connectedOrganisation(practice);
+        var contact = kauri(practice, "Kauri Coast Joinery " + unique());
+
+        var section = click(practice.memberEmail(), "/contacts/" + contact.id() + "/xero/create");
+
+        assertThat(section.select("button").eachText()).doesNotContain("Create Contact");
+        var link = section.selectFirst("a:containsOwn(View in Xero)");
+        assertThat(link).isNotNull();
+        assertThat(link.attr("target")).isEqualTo("_blank");
+        assertThat(link.attr("rel")).isEqualTo("noopener");
+        assertThat(link.attr("href")).contains("shortcode=").contains("/Contacts/View/");
+        assertThat(section.text()).contains("edits in Kontor do not update Xero");
+
+        var inXero = named(organisation, contact.name());
+        assertThat(inXero).hasSize(1);
+        var created = inXero.getFirst();
+        assertThat(link.attr("href")).endsWith(created.contactId().toString());
+        assertThat(created.emailAddress()).isEqualTo("accounts@kauri.example");
+        var put = TestXero.simulator().requestLog().entries("PUT", "/api.xro/2.0/Contacts").stream()
+                .filter(call -> call.body() != null && call.body().contains(contact.name()))
+                .toList();
+        assertThat(put).hasSize(1);
+        assertThat(put.getFirst().query()).contains("summarizeErrors=false");
+        assertThat(put.getFirst().idempotencyKey()).isNotBlank();
+        assertThat(put.getFirst().body())
+                .contains(
+                        "\"PhoneType\":\"DEFAULT\"",
+                        "\"PhoneCountryCode\":\"64\"",
+                        "\"PhoneAreaCode\":\"9\"",
+                        "\"PhoneNumber\":\"4391200\"",
+                        "\"AddressType\":\"POBOX\"",
+                        "Dargaville");
+    }
+
+    @Test
+    void twoConcurrentClicksMakeOneXeroContactAndOneLink() throws Exception {
+        var practice = fixtures.newPractice();
+        var organisation = connectedOrganisation(practice);
+        var contact = kauri(practice, "Double Click Ltd " + unique());
+        var user = practices.loadUserByUsername(practice.memberEmail()).user();
+
+        var results = new ArrayList<Future<SectionView>>();
+        try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (var i = 0; i < 8; i++) {
+                results.add(threads.submit(
+                        (Callable<SectionView>) () -> actions.createContact(user, contact.id(), false, null)));
+            }
+        }
+        for (var result : results) {
+            result.get();
+        }
+
+        assertThat(named(organisation, contact.name())).hasSize(1);
+        assertThat(actions.view(user, contact).state()).isEqualTo(SectionView.State.LINKED);
+    }
+
+    @Test
+    void aLostResponseIsFoundByNameAndNotCreatedTwice() throws Exception {
+        var practice = fixtures.newPractice();
+        var organisation = connectedOrganisation(practice);
+        var contact = kauri(practice, "Lost Response Ltd " + unique());
+        TestXero.simulator().faults().next(1, "PUT", "/api.xro/2.0/Contacts", Fault.commitThenDropResponse());
+
+        var section = click(practice.memberEmail(), "/contacts/" + contact.id() + "/xero/create");
+
+        assertThat(section.select("a").eachText()).contains("View in Xero");
+        assertThat(named(organisation, contact.name())).hasSize(1);
+    }
+
+    @Test
+    void aContactXeroAlreadyHasByNameIsOfferedForLinking() throws Exception {
+        var practice = fixtures.newPractice();
+        var organisation = connectedOrganisation(practice);
+        var name = "Tui Florists " + unique();
+        var existing = organisation.contacts().create(ContactChanges.named(name + " Ltd"));
+        var contact = kauri(practice, name);
+
+        var offer = click(practice.memberEmail(), "/contacts/" + contact.id() + "/xero/create");
+
+        assertThat(offer.select("button").eachText())
+                .contains("Link to " + name + " Ltd", "Create with a different name")
+                .doesNotContain("Create Contact");
+        assertThat(named(organisation, name)).isEmpty();
+
+        var linked = mvc.perform(post("/contacts/" + contact.id() + "/xero/link")
+                        .with(fixtures.as(practice.memberEmail()))
+                        .with(csrf())
+                        .header("HX-Request", "true")
+                        .param("xeroContactId", existing.contactId().toString()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(Jsoup.parse(linked).text()).contains("Linked to " + name + " Ltd", "Linked by hand");
+    }
+
+    @Test
+    void aContactWithTheSameEmailIsShownBeforeCreatingAnyway() throws Exception {
+        var practice = fixtures.newPractice();
+        var organisation = connectedOrganisation(practice);
+        organisation
+                .contacts()
+                .create(ContactChanges.named("Other Name " + unique()).withEmail("accounts@kauri.example"));
+        var contact = kauri(practice, "Same Email Ltd " + unique());
+
+        var offer = click(practice.memberEmail(), "/contacts/" + contact.id() + "/xero/create");
+        assertThat(offer.select("button").eachText()).containsExactly("Create anyway");
+
+        var created = Jsoup.parse(mvc.perform(post("/contacts/" + contact.id() + "/xero/create")
+                        .with(fixtures.as(practice.memberEmail()))
+                        .with(csrf())
+                        .header("HX-Request", "true")
+                        .param("anyway", "true"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        assertThat(created.select("a").eachText()).contains("View in Xero");
+        assertThat(named(organisation, contact.name())).hasSize(1);
+    }
+
+    @Test
+    void editsInKontorAfterCreatingSendNothingToXero() throws Exception {
+        var practice = fixtures.newPractice();
+        connectedOrganisation(practice);
+        var contact = kauri(practice, "One Way Ltd " + unique());
+        click(practice.memberEmail(), "/contacts/" + contact.id() + "/xero/create");
+        var callsBefore = TestXero.simulator().requestLog().entries().size();
+
+        contacts.update(
+                practice.id(),
+                contact.id(),
+                contact.version(),
+                Fixtures.organisationInput(contact.name(), "new@example.com", null));
+
+        var after = TestXero.simulator().requestLog().entries();
+        assertThat(after.subList(callsBefore, after.size()))
+                .noneMatch(call -> call.path().startsWith("/api.xro/2.0/Contacts")
+                        && !call.method().equals("GET"));
+    }
+
+    @Test
+    void anotherPracticesContactCannotBeCreatedInXero() throws Exception {
+        var mine = fixtures.newPractice();
+        connectedOrganisation(mine);
+        var theirs = fixtures.newPractice();
+        var theirContact = kauri(theirs, "Not Yours Ltd " + unique());
+
+        var status = mvc.perform(post("/contacts/" + theirContact.id() + "/xero/create")
+                        .with(fixtures.as(mine.adminEmail()))
+                        .with(csrf())
+                        .header("HX-Request", "true"))
+                .andReturn()
+                .getResponse()
+                .getStatus();
+
+        assertThat(status).isEqualTo(404);
+    }
+
+    private SimOrganisation connectedOrganisation(Fixtures.TestPractice practice) throws Exception {
+        var organisation = xero.newOrganisation("Create Tests");
+        xero.connect(practice, organisation.tenantId());
+        return organisation;
+    }
+
+    private Contact kauri(Fixtures.TestPractice practice, String name) {
+        return contacts.create(
+                practice.id(),
+                new ContactInput(
+                        "ORGANISATION",
+                        name,
+                        null,
+                        null,
+                        "",
+                        List.of(new ContactInput.EmailInput("Accounts", "accounts@kauri.example", true)),
+                        List.of(new ContactInput.PhoneInput("Office", "09 439 1200", true)),
+                        List.of(new ContactInput.AddressInput(
+                                "Postal",
+                                "12 Hokianga Road",
+                                "",
+                                "",
+                                "",
+                                "Dargaville",
+                                "Northland",
+                                "0310",
+                                "New Zealand",
+                                "",
+                                true))));
+    }
+
+    private Document click(String email, String path) throws Exception {
+        return Jsoup.parse(
+                mvc.perform(post(path).with(fixtures.as(email)).with(csrf()).header("HX-Request", "true"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString());
+    }
+
+    private static List<SimContact> named(SimOrganisation organisation, String name) {
+        return organisation.contacts().list().stream()
+                .filter(c -> c.name().equals(name))
+                .toList();
+    }
+
+    private static String unique() {
+        return UUID.randomUUID().toString().substring(0, 6);
+    }
+}
