@@ -38,14 +38,61 @@ class ConnectToXeroBrowserTests extends BrowserTest {
                 .getByRole(AriaRole.LINK, namedWithin("Contacts"))
                 .click();
         page.getByRole(AriaRole.LINK, named("Harbourside Dental")).click();
-        assertThat(page.locator("#xero-client .status-line")).hasText("Connected to " + DEMO_ORGANISATION);
+        var section = page.locator("#xero-client");
+        assertThat(section.locator(".status-line")).hasText("Not in Xero yet");
+        assertThat(section.getByRole(AriaRole.BUTTON, namedWithin("Create Contact")))
+                .isVisible();
 
+        disconnect();
+        assertThat(page.locator("#connection-heading + .status-line")).hasText("Not connected to Xero");
+        assertThat(page.getByRole(AriaRole.BUTTON, named("Reconnect"))).isVisible();
+    }
+
+    @Test
+    void createContactPutsTheContactIntoXeroAndTheSectionLinksToIt() {
+        var name = "Kowhai Bakery " + java.util.UUID.randomUUID().toString().substring(0, 6);
+        signInAs(DemoUser.ADMIN);
+        connect();
+        page.navigate("/contacts/new");
+        field("Organisation").check();
+        field("Name").fill(name);
+        field("Billing email").fill("accounts@kowhai.example");
+        field("Primary phone").fill("09 555 0123");
+        field("Address line 1").fill("3 Ponsonby Road");
+        field("City").fill("Auckland");
+        field("Country").fill("New Zealand");
+        page.getByRole(AriaRole.BUTTON, named("Save")).click();
+
+        var section = page.locator("#xero-client");
+        section.getByRole(AriaRole.BUTTON, namedWithin("Create Contact")).click();
+
+        // htmx swaps the section in place: a link into Xero, and no Create Contact any more.
+        var viewInXero = section.getByRole(AriaRole.LINK, namedWithin("View in Xero"));
+        assertThat(viewInXero).isVisible();
+        assertThat(section.getByRole(AriaRole.BUTTON, namedWithin("Create Contact")))
+                .hasCount(0);
+        assertThat(viewInXero).hasAttribute("target", "_blank");
+        var xeroPage = page.waitForPopup(viewInXero::click);
+        assertThat(xeroPage.getByText(name).first()).isVisible();
+        assertThat(xeroPage.getByText("accounts@kowhai.example").first()).isVisible();
+        xeroPage.close();
+
+        disconnect();
+    }
+
+    private void connect() {
+        page.navigate("/settings/integrations/xero");
+        var connect = page.getByRole(AriaRole.BUTTON, named("Connect to Xero"))
+                .or(page.getByRole(AriaRole.BUTTON, named("Reconnect")));
+        connect.click();
+        page.getByRole(AriaRole.BUTTON, named("Allow access")).click();
+        assertThat(page.locator("#connection-heading + .status-line")).hasText("Connected");
+    }
+
+    private void disconnect() {
         page.navigate("/settings/integrations/xero");
         page.getByText("Disconnect…").click();
         page.getByRole(AriaRole.BUTTON, named("Disconnect")).click();
-
-        assertThat(page.locator("#connection-heading + .status-line")).hasText("Not connected to Xero");
-        assertThat(page.getByRole(AriaRole.BUTTON, named("Reconnect"))).isVisible();
     }
 
     @Test
