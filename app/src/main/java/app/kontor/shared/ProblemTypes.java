@@ -21,6 +21,14 @@ public enum ProblemTypes {
     MALFORMED_REQUEST("malformed-request", "Malformed request", "The request body or a parameter could not be read."),
     FORBIDDEN("forbidden", "Not allowed", "Your role does not allow this action."),
     NOT_CONNECTED("not-connected", "Not connected to Xero", "The practice has no working Xero connection."),
+    ALREADY_LINKED(
+            "already-linked", "Already linked", "The contact is already linked to a Xero contact, or being linked."),
+    XERO_CANDIDATES(
+            "xero-candidates",
+            "Xero has similar contacts",
+            "Xero already has contacts with this name or email; see candidates. Link to one, or create anyway."),
+    XERO_REFUSED(
+            "xero-refused", "Xero did not accept this", "Xero refused the request; see xeroMessages for its words."),
     UNAUTHENTICATED("unauthenticated", "Sign-in required", "Sign in, or send valid credentials."),
     INTERNAL_ERROR("internal-error", "Something went wrong", "An unexpected error occurred; it has been logged.");
 

@@ -2,6 +2,8 @@ package app.kontor.xero;
 
 import app.kontor.shared.PracticeId;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The Accounting API of the practice's connected organisation. Calls are rate-budgeted, refresh the
@@ -15,6 +17,9 @@ public interface XeroAccounting {
 
     /** Contacts, archived ones included, whose name, names or email contain {@code text} (Xero's searchTerm). */
     List<XeroContact> searchContacts(PracticeId practice, String text);
+
+    /** One contact by its ContactID; empty when Xero has none. */
+    Optional<XeroContact> findContact(PracticeId practice, UUID contactId);
 
     /** Contacts, archived ones included, with exactly this email address. */
     List<XeroContact> contactsWithEmail(PracticeId practice, String email);

@@ -33,6 +33,7 @@ public record SectionView(
         SAME_NAME_UNLINKED,
         SAME_NAME_LINKED_ELSEWHERE,
         CANDIDATES,
+        SEARCH_RESULTS,
         LINKED,
         FAILED
     }
@@ -45,6 +46,6 @@ public record SectionView(
             @Nullable String billingAddress) {}
 
     public boolean offersCreate() {
-        return state == State.UNLINKED || state == State.FAILED;
+        return state == State.UNLINKED || state == State.FAILED || state == State.SEARCH_RESULTS;
     }
 }

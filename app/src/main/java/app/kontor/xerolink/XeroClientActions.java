@@ -98,6 +98,14 @@ public class XeroClientActions {
             return current;
         }
         var connection = connections.find(user.practiceId()).orElseThrow();
+        if (contact.archived()) {
+            return failed(
+                    user,
+                    contact,
+                    connection,
+                    "This contact is archived in Kontor. Restore it before creating it in Xero.",
+                    List.of());
+        }
         var name = nameInXero == null || nameInXero.isBlank() ? contact.name() : nameInXero.strip();
         try {
             var preflight = preflight(user, contact, connection, name, anyway || nameInXero != null);
@@ -127,10 +135,10 @@ public class XeroClientActions {
             return view(user, contact);
         }
         try {
-            var candidate = xero.searchContacts(user.practiceId(), contact.name()).stream()
-                    .filter(c -> c.contactId().equals(xeroContactId))
-                    .findFirst()
-                    .orElse(null);
+            if (links.find(user.practiceId(), contact.id()).isPresent()) {
+                return view(user, contact);
+            }
+            var candidate = xero.findContact(user.practiceId(), xeroContactId).orElse(null);
             if (candidate == null) {
                 return failed(user, contact, connection, "That Xero contact was not found any more.", List.of());
             }
@@ -149,6 +157,47 @@ public class XeroClientActions {
         } catch (DuplicateKeyException raced) {
             return view(user, contact);
         }
+    }
+
+    /** {@code Link existing…}: Xero contacts matching {@code text} by name or email that no contact uses yet. */
+    public SectionView searchXero(SignedInUser user, ContactId contactId, String text) {
+        var contact = contacts.get(user.practiceId(), contactId);
+        var current = view(user, contact);
+        if (current.state() != State.UNLINKED || text.isBlank()) {
+            return current;
+        }
+        var connection = connections.find(user.practiceId()).orElseThrow();
+        try {
+            var found = xero.searchContacts(user.practiceId(), text.strip()).stream()
+                    .filter(c -> !links.isLinked(connection.tenantId(), c.contactId()))
+                    .toList();
+            return with(current, State.SEARCH_RESULTS, found, text.strip(), List.of());
+        } catch (XeroConnectionException trouble) {
+            return failed(user, contact, connection, trouble.getMessage(), List.of());
+        }
+    }
+
+    /**
+     * Removes the link (admins only); the Kontor contact and the Xero contact both stay as they are.
+     *
+     * @throws org.springframework.security.access.AccessDeniedException for members
+     */
+    public SectionView unlink(SignedInUser user, ContactId contactId) {
+        if (!user.isAdmin()) {
+            throw new org.springframework.security.access.AccessDeniedException("Only admins unlink");
+        }
+        var contact = contacts.get(user.practiceId(), contactId);
+        var link = links.find(user.practiceId(), contactId).orElse(null);
+        if (link != null) {
+            transactions.executeWithoutResult(status -> {
+                links.delete(user.practiceId(), contactId);
+                links.record(
+                        user.practiceId(),
+                        contactId,
+                        new LinkEvent(now(), "Unlinked", link.xeroName(), user.displayName()));
+            });
+        }
+        return view(user, contact);
     }
 
     private @Nullable SectionView preflight(

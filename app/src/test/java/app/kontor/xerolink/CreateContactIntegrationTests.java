@@ -2,7 +2,11 @@ package app.kontor.xerolink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import app.kontor.Fixtures;
 import app.kontor.KontorIntegrationTest;
@@ -207,6 +211,133 @@ class CreateContactIntegrationTests {
                 .getStatus();
 
         assertThat(status).isEqualTo(404);
+    }
+
+    @Test
+    void anArchivedContactIsNotSentToXero() throws Exception {
+        var practice = fixtures.newPractice();
+        var organisation = connectedOrganisation(practice);
+        var contact = kauri(practice, "Archived Here Ltd " + unique());
+        contacts.archive(practice.id(), contact.id(), contact.version());
+        var callsBefore = TestXero.simulator().requestLog().entries().size();
+
+        var section = click(practice.memberEmail(), "/contacts/" + contact.id() + "/xero/create");
+
+        assertThat(section.text()).contains("archived in Kontor");
+        assertThat(TestXero.simulator().requestLog().entries()).hasSize(callsBefore);
+        assertThat(named(organisation, contact.name())).isEmpty();
+    }
+
+    @Test
+    void linkExistingFindsUnlinkedXeroContactsByEmailAndLinksOne() throws Exception {
+        var practice = fixtures.newPractice();
+        var organisation = connectedOrganisation(practice);
+        var email = "finance-" + unique() + "@pohutukawa.example";
+        var existing = organisation
+                .contacts()
+                .create(ContactChanges.named("Pohutukawa Holdings " + unique()).withEmail(email));
+        var contact = kauri(practice, "Pohutukawa " + unique());
+
+        var results = Jsoup.parse(mvc.perform(post("/contacts/" + contact.id() + "/xero/search")
+                        .with(fixtures.as(practice.memberEmail()))
+                        .with(csrf())
+                        .header("HX-Request", "true")
+                        .param("q", email))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        assertThat(results.select("button").eachText()).contains("Link to " + existing.name());
+
+        var linked = Jsoup.parse(mvc.perform(post("/contacts/" + contact.id() + "/xero/link")
+                        .with(fixtures.as(practice.memberEmail()))
+                        .with(csrf())
+                        .header("HX-Request", "true")
+                        .param("xeroContactId", existing.contactId().toString()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        assertThat(linked.text()).contains("Linked to " + existing.name(), "Linked by hand");
+
+        var other = kauri(practice, "Second Try " + unique());
+        var again = Jsoup.parse(mvc.perform(post("/contacts/" + other.id() + "/xero/search")
+                        .with(fixtures.as(practice.memberEmail()))
+                        .with(csrf())
+                        .header("HX-Request", "true")
+                        .param("q", email))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        assertThat(again.select("button").eachText())
+                .as("a linked Xero contact is not offered again")
+                .doesNotContain("Link to " + existing.name());
+    }
+
+    @Test
+    void onlyAdminsUnlinkAndTheHistoryRecordsIt() throws Exception {
+        var practice = fixtures.newPractice();
+        connectedOrganisation(practice);
+        var contact = kauri(practice, "Unlink Me Ltd " + unique());
+        click(practice.memberEmail(), "/contacts/" + contact.id() + "/xero/create");
+
+        var asMember = mvc.perform(post("/contacts/" + contact.id() + "/xero/unlink")
+                        .with(fixtures.as(practice.memberEmail()))
+                        .with(csrf())
+                        .header("HX-Request", "true"))
+                .andReturn()
+                .getResponse()
+                .getStatus();
+        var asAdmin = click(practice.adminEmail(), "/contacts/" + contact.id() + "/xero/unlink");
+
+        assertThat(asMember).isEqualTo(403);
+        assertThat(asAdmin.select("button").eachText()).contains("Create Contact");
+        var admin = practices.loadUserByUsername(practice.adminEmail()).user();
+        assertThat(actions.view(admin, contacts.get(practice.id(), contact.id()))
+                        .state())
+                .isEqualTo(SectionView.State.UNLINKED);
+    }
+
+    @Test
+    void theApiCreatesReadsRefusesASecondCreateAndUnlinks() throws Exception {
+        var practice = fixtures.newPractice();
+        var organisation = connectedOrganisation(practice);
+        var contact = kauri(practice, "Api Create Ltd " + unique());
+        var path = "/api/v1/contacts/" + contact.id() + "/xero";
+
+        mvc.perform(post(path).with(fixtures.as(practice.memberEmail())).with(csrf()))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.link.origin").value("CREATED"));
+        mvc.perform(post(path).with(fixtures.as(practice.memberEmail())).with(csrf()))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value("/problems/already-linked"));
+        mvc.perform(get(path).with(fixtures.as(practice.memberEmail())))
+                .andExpect(jsonPath("$.state").value("LINKED"))
+                .andExpect(jsonPath("$.link.xeroContactId")
+                        .value(named(organisation, contact.name())
+                                .getFirst()
+                                .contactId()
+                                .toString()));
+        mvc.perform(delete(path).with(fixtures.as(practice.memberEmail())).with(csrf()))
+                .andExpect(status().isForbidden());
+        mvc.perform(delete(path).with(fixtures.as(practice.adminEmail())).with(csrf()))
+                .andExpect(status().isNoContent());
+        assertThat(named(organisation, contact.name())).hasSize(1);
+    }
+
+    @Test
+    void theApiListsCandidatesInsteadOfCreatingADuplicate() throws Exception {
+        var practice = fixtures.newPractice();
+        var organisation = connectedOrganisation(practice);
+        var name = "Candidate Co " + unique();
+        organisation.contacts().create(ContactChanges.named(name));
+        var contact = kauri(practice, name);
+
+        mvc.perform(post("/api/v1/contacts/" + contact.id() + "/xero")
+                        .with(fixtures.as(practice.memberEmail()))
+                        .with(csrf()))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.candidates[0].name").value(name));
+
+        assertThat(named(organisation, name)).hasSize(1);
     }
 
     private SimOrganisation connectedOrganisation(Fixtures.TestPractice practice) throws Exception {

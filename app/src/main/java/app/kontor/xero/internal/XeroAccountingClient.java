@@ -10,6 +10,8 @@ import app.kontor.xero.XeroOrganisation;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
@@ -65,6 +67,35 @@ class XeroAccountingClient implements XeroAccounting {
     @Override
     public List<XeroContact> searchContacts(PracticeId practice, String text) {
         return listContacts(practice, "search Xero's contacts", builder -> builder.queryParam("searchTerm", text));
+    }
+
+    @Override
+    public Optional<XeroContact> findContact(PracticeId practice, UUID contactId) {
+        var connection = connected(practice);
+        try {
+            var answer = calls.<XeroContactJson.Envelope>call(
+                    practice,
+                    connection.tenantId(),
+                    "read the Xero contact",
+                    XeroCalls.WhenLimited.FAIL_FAST,
+                    token -> api.rest()
+                            .get()
+                            .uri(api.settings().apiUri() + "/Contacts/" + contactId)
+                            .headers(headers -> XeroApiClient.accounting(headers, token, connection.tenantId()))
+                            .retrieve()
+                            .toEntity(XeroContactJson.Envelope.class));
+            return answer == null
+                    ? Optional.empty()
+                    : answer.list().stream()
+                            .map(XeroContactJson.Contact::toXeroContact)
+                            .filter(Objects::nonNull)
+                            .findFirst();
+        } catch (XeroApiException missing) {
+            if (missing.isNotFound()) {
+                return Optional.empty();
+            }
+            throw missing;
+        }
     }
 
     @Override

@@ -60,6 +60,13 @@ public class LinkRows {
                 .update();
     }
 
+    public boolean delete(PracticeId practice, ContactId contact) {
+        return jdbc.sql("delete from xero_links where practice_id = ? and contact_id = ?")
+                        .params(practice.value(), contact.value())
+                        .update()
+                > 0;
+    }
+
     /** @throws org.springframework.dao.DuplicateKeyException when a creation is already under way */
     public void startCreate(PracticeId practice, ContactId contact, UUID tenantId, String key, String by, Instant now) {
         jdbc.sql("""

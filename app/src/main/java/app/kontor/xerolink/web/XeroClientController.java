@@ -59,6 +59,26 @@ class XeroClientController {
         return answer(actions.linkTo(user, contactId(id), xeroId), htmx, model);
     }
 
+    @PostMapping("/contacts/{id}/xero/search")
+    String search(
+            @AuthenticationPrincipal(expression = "user") SignedInUser user,
+            @PathVariable String id,
+            @RequestParam(defaultValue = "") String q,
+            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+            Model model) {
+        var text = q.length() > 255 ? q.substring(0, 255) : q;
+        return answer(actions.searchXero(user, contactId(id), text), htmx, model);
+    }
+
+    @PostMapping("/contacts/{id}/xero/unlink")
+    String unlink(
+            @AuthenticationPrincipal(expression = "user") SignedInUser user,
+            @PathVariable String id,
+            @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+            Model model) {
+        return answer(actions.unlink(user, contactId(id)), htmx, model);
+    }
+
     @ExceptionHandler(ContactNotFoundException.class)
     void notFound(HttpServletResponse response) throws IOException {
         response.sendError(HttpServletResponse.SC_NOT_FOUND);

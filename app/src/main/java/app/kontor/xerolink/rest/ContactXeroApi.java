@@ -1,0 +1,192 @@
+package app.kontor.xerolink.rest;
+
+import app.kontor.contacts.ContactDirectory;
+import app.kontor.contacts.ContactNotFoundException;
+import app.kontor.practice.SignedInUser;
+import app.kontor.shared.ContactId;
+import app.kontor.shared.ProblemTypes;
+import app.kontor.system.Problems;
+import app.kontor.xero.XeroContact;
+import app.kontor.xerolink.SectionView;
+import app.kontor.xerolink.SectionView.State;
+import app.kontor.xerolink.XeroClientActions;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The API twin of the Xero Client section: read the link, Create Contact, link to a ContactID, unlink. */
+@RestController
+@RequestMapping("/api/v1/contacts/{id}/xero")
+@Tag(name = "Xero link", description = "A contact's link to a Xero contact")
+class ContactXeroApi {
+
+    private final XeroClientActions actions;
+    private final ContactDirectory contacts;
+
+    ContactXeroApi(XeroClientActions actions, ContactDirectory contacts) {
+        this.actions = actions;
+        this.contacts = contacts;
+    }
+
+    record LinkResource(
+            UUID xeroContactId,
+            String xeroName,
+            String xeroStatus,
+            String origin,
+            String direction,
+            @Nullable String viewInXeroUrl,
+            String linkedBy,
+            Instant linkedAt) {}
+
+    record CandidateResource(
+            UUID xeroContactId, String name, @Nullable String emailAddress, String status) {
+
+        static CandidateResource of(XeroContact contact) {
+            return new CandidateResource(contact.contactId(), contact.name(), contact.emailAddress(), contact.status());
+        }
+    }
+
+    record XeroLinkStatus(String state, @Nullable LinkResource link) {}
+
+    record LinkRequest(@Nullable UUID xeroContactId) {}
+
+    @GetMapping
+    @Operation(summary = "The contact's Xero link, if any")
+    XeroLinkStatus get(@AuthenticationPrincipal(expression = "user") SignedInUser user, @PathVariable String id) {
+        var view = actions.view(user, contacts.get(user.practiceId(), contactId(id)));
+        return new XeroLinkStatus(view.state().name(), link(view));
+    }
+
+    @PostMapping
+    @Operation(
+            summary = "Create Contact: create the contact in Xero and link to it",
+            description = "201 with the link. 409 when already linked, not connected, or when Xero has candidates "
+                    + "(listed; force=true creates anyway, as long as no active contact has the same name).")
+    ResponseEntity<?> create(
+            @AuthenticationPrincipal(expression = "user") SignedInUser user,
+            @PathVariable String id,
+            @RequestParam(defaultValue = "false") boolean force) {
+        var contact = contactId(id);
+        var before = actions.view(user, contacts.get(user.practiceId(), contact));
+        if (before.state() == State.LINKED) {
+            return conflict(
+                    ProblemTypes.ALREADY_LINKED, "This contact is already linked to a Xero contact.", List.of());
+        }
+        return outcome(actions.createContact(user, contact, force, null), HttpStatus.CREATED);
+    }
+
+    @PutMapping
+    @Operation(summary = "Link to an existing Xero contact by its ContactID")
+    ResponseEntity<?> link(
+            @AuthenticationPrincipal(expression = "user") SignedInUser user,
+            @PathVariable String id,
+            @RequestBody LinkRequest request) {
+        if (request.xeroContactId() == null) {
+            return ResponseEntity.badRequest()
+                    .body(Problems.of(HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "Send xeroContactId."));
+        }
+        var contact = contactId(id);
+        var before = actions.view(user, contacts.get(user.practiceId(), contact));
+        if (before.state() == State.LINKED) {
+            return conflict(
+                    ProblemTypes.ALREADY_LINKED, "This contact is already linked to a Xero contact.", List.of());
+        }
+        return outcome(actions.linkTo(user, contact, request.xeroContactId()), HttpStatus.OK);
+    }
+
+    @DeleteMapping
+    @Operation(summary = "Unlink (admins)")
+    ResponseEntity<?> unlink(@AuthenticationPrincipal(expression = "user") SignedInUser user, @PathVariable String id) {
+        if (!user.isAdmin()) {
+            return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                    .body(Problems.of(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Only an admin can unlink."));
+        }
+        actions.unlink(user, contactId(id));
+        return ResponseEntity.noContent().build();
+    }
+
+    @ExceptionHandler(ContactNotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound() {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(Problems.of(
+                        HttpStatus.NOT_FOUND,
+                        ProblemTypes.NOT_FOUND,
+                        "No contact with this id exists in your practice."));
+    }
+
+    private static ResponseEntity<?> outcome(SectionView view, HttpStatus success) {
+        return switch (view.state()) {
+            case LINKED -> {
+                var body = new XeroLinkStatus(view.state().name(), link(view));
+                yield success == HttpStatus.CREATED
+                        ? ResponseEntity.created(URI.create("/api/v1/contacts/" + view.contactId() + "/xero"))
+                                .body(body)
+                        : ResponseEntity.ok(body);
+            }
+            case NOT_CONNECTED ->
+                conflict(
+                        ProblemTypes.NOT_CONNECTED,
+                        "The practice is not connected to Xero; nothing was sent.",
+                        List.of());
+            case CREATING ->
+                conflict(ProblemTypes.ALREADY_LINKED, "This contact is being created in Xero right now.", List.of());
+            case SAME_NAME_UNLINKED, SAME_NAME_LINKED_ELSEWHERE, CANDIDATES, SEARCH_RESULTS ->
+                conflict(
+                        ProblemTypes.XERO_CANDIDATES,
+                        "Xero already has contacts like this one; link to one, or create anyway.",
+                        view.candidates());
+            case FAILED, UNLINKED -> {
+                var problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.XERO_REFUSED, view.message());
+                problem.setProperty("xeroMessages", view.details());
+                yield ResponseEntity.unprocessableContent().body(problem);
+            }
+        };
+    }
+
+    private static ResponseEntity<ProblemDetail> conflict(
+            ProblemTypes type, String detail, List<XeroContact> candidates) {
+        var problem = Problems.of(HttpStatus.CONFLICT, type, detail);
+        if (!candidates.isEmpty()) {
+            problem.setProperty(
+                    "candidates", candidates.stream().map(CandidateResource::of).toList());
+        }
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    private static @Nullable LinkResource link(SectionView view) {
+        var link = view.link();
+        return link == null
+                ? null
+                : new LinkResource(
+                        link.xeroContactId(),
+                        link.xeroName(),
+                        link.xeroStatus(),
+                        link.origin().name(),
+                        link.origin().direction(),
+                        view.viewInXeroUrl(),
+                        link.linkedBy(),
+                        link.linkedAt());
+    }
+
+    private static ContactId contactId(String id) {
+        return ContactId.parse(id).orElseThrow(ContactNotFoundException::new);
+    }
+}
