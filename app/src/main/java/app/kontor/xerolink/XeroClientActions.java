@@ -45,6 +45,9 @@ import org.springframework.web.context.request.RequestContextHolder;
 @Service
 public class XeroClientActions {
 
+    /** A Create Contact that has not finished by then was abandoned, e.g. by a server that stopped. */
+    static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
+
     private final ContactDirectory contacts;
     private final XeroConnections connections;
     private final XeroAccounting xero;
@@ -80,8 +83,14 @@ public class XeroClientActions {
         if (connection == null || !connection.isConnected()) {
             return base(viewer, contact, connection, State.NOT_CONNECTED);
         }
-        if (links.isCreating(viewer.practiceId(), contact.id())) {
-            return base(viewer, contact, connection, State.CREATING);
+        var creatingSince = links.creatingSince(viewer.practiceId(), contact.id());
+        if (creatingSince.isPresent()) {
+            if (creatingSince.get().isAfter(clock.instant().minus(ABANDONED_AFTER))) {
+                return base(viewer, contact, connection, State.CREATING);
+            }
+            // A creation that never finished (its server stopped): let it be tried again. The
+            // pre-flight finds the contact by name if Xero did create it, so nothing is duplicated.
+            links.finishCreate(viewer.practiceId(), contact.id());
         }
         return base(viewer, contact, connection, State.UNLINKED);
     }

@@ -53,6 +53,9 @@ class CreateContactIntegrationTests {
     @Autowired
     Practices practices;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Test
     void createContactSendsTheFourValuesAndTheSectionLinksToIt() throws Exception {
         var practice = fixtures.newPractice();
@@ -338,6 +341,31 @@ class CreateContactIntegrationTests {
                 .andExpect(jsonPath("$.candidates[0].name").value(name));
 
         assertThat(named(organisation, name)).hasSize(1);
+    }
+
+    @Test
+    void aCreationAbandonedByAStoppedServerCanBeFinishedWithoutADuplicate() throws Exception {
+        var practice = fixtures.newPractice();
+        var organisation = connectedOrganisation(practice);
+        var contact = kauri(practice, "Abandoned Ltd " + unique());
+        // As if a server sent the contact to Xero and stopped before storing the link, 3 minutes ago.
+        organisation.contacts().create(ContactChanges.named(contact.name()));
+        jdbc.sql("""
+                        insert into xero_create_requests (contact_id, practice_id, tenant_id, idempotency_key,
+                            requested_by, created_at) values (?, ?, ?, ?, ?, ?)""")
+                .params(
+                        contact.id().value(),
+                        practice.id().value(),
+                        organisation.tenantId(),
+                        "abandoned-key",
+                        "Someone",
+                        java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(3))
+                .update();
+
+        var section = click(practice.memberEmail(), "/contacts/" + contact.id() + "/xero/create");
+
+        assertThat(section.select("button").eachText()).contains("Link to " + contact.name());
+        assertThat(named(organisation, contact.name())).hasSize(1);
     }
 
     private SimOrganisation connectedOrganisation(Fixtures.TestPractice practice) throws Exception {

@@ -76,12 +76,12 @@ public class LinkRows {
                 .update();
     }
 
-    public boolean isCreating(PracticeId practice, ContactId contact) {
-        return jdbc.sql("select count(*) from xero_create_requests where practice_id = ? and contact_id = ?")
-                        .params(practice.value(), contact.value())
-                        .query(Long.class)
-                        .single()
-                > 0;
+    /** When the Create Contact under way for this contact started, if one is. */
+    public Optional<Instant> creatingSince(PracticeId practice, ContactId contact) {
+        return jdbc.sql("select created_at from xero_create_requests where practice_id = ? and contact_id = ?")
+                .params(practice.value(), contact.value())
+                .query((rs, row) -> rs.getObject(1, OffsetDateTime.class).toInstant())
+                .optional();
     }
 
     public void finishCreate(PracticeId practice, ContactId contact) {
