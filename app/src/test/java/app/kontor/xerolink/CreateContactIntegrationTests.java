@@ -166,14 +166,7 @@ class CreateContactIntegrationTests {
         var offer = click(practice.memberEmail(), "/contacts/" + contact.id() + "/xero/create");
         assertThat(offer.select("button").eachText()).containsExactly("Create anyway");
 
-        var created = Jsoup.parse(mvc.perform(post("/contacts/" + contact.id() + "/xero/create")
-                        .with(fixtures.as(practice.memberEmail()))
-                        .with(csrf())
-                        .header("HX-Request", "true")
-                        .param("anyway", "true"))
-                .andReturn()
-                .getResponse()
-                .getContentAsString());
+        var created = click(practice.memberEmail(), "/contacts/" + contact.id() + "/xero/create", "anyway", "true");
         assertThat(created.select("a").eachText()).contains("View in Xero");
         assertThat(named(organisation, contact.name())).hasSize(1);
     }
@@ -241,35 +234,18 @@ class CreateContactIntegrationTests {
                 .create(ContactChanges.named("Pohutukawa Holdings " + unique()).withEmail(email));
         var contact = kauri(practice, "Pohutukawa " + unique());
 
-        var results = Jsoup.parse(mvc.perform(post("/contacts/" + contact.id() + "/xero/search")
-                        .with(fixtures.as(practice.memberEmail()))
-                        .with(csrf())
-                        .header("HX-Request", "true")
-                        .param("q", email))
-                .andReturn()
-                .getResponse()
-                .getContentAsString());
+        var results = click(practice.memberEmail(), "/contacts/" + contact.id() + "/xero/search", "q", email);
         assertThat(results.select("button").eachText()).contains("Link to " + existing.name());
 
-        var linked = Jsoup.parse(mvc.perform(post("/contacts/" + contact.id() + "/xero/link")
-                        .with(fixtures.as(practice.memberEmail()))
-                        .with(csrf())
-                        .header("HX-Request", "true")
-                        .param("xeroContactId", existing.contactId().toString()))
-                .andReturn()
-                .getResponse()
-                .getContentAsString());
+        var linked = click(
+                practice.memberEmail(),
+                "/contacts/" + contact.id() + "/xero/link",
+                "xeroContactId",
+                existing.contactId().toString());
         assertThat(linked.text()).contains("Linked to " + existing.name(), "Linked by hand");
 
         var other = kauri(practice, "Second Try " + unique());
-        var again = Jsoup.parse(mvc.perform(post("/contacts/" + other.id() + "/xero/search")
-                        .with(fixtures.as(practice.memberEmail()))
-                        .with(csrf())
-                        .header("HX-Request", "true")
-                        .param("q", email))
-                .andReturn()
-                .getResponse()
-                .getContentAsString());
+        var again = click(practice.memberEmail(), "/contacts/" + other.id() + "/xero/search", "q", email);
         assertThat(again.select("button").eachText())
                 .as("a linked Xero contact is not offered again")
                 .doesNotContain("Link to " + existing.name());
@@ -399,12 +375,13 @@ class CreateContactIntegrationTests {
                                 true))));
     }
 
-    private Document click(String email, String path) throws Exception {
-        return Jsoup.parse(
-                mvc.perform(post(path).with(fixtures.as(email)).with(csrf()).header("HX-Request", "true"))
-                        .andReturn()
-                        .getResponse()
-                        .getContentAsString());
+    /** Presses a button of the section as htmx does; {@code params} are name, value pairs. */
+    private Document click(String email, String path, String... params) throws Exception {
+        var request = post(path).with(fixtures.as(email)).with(csrf()).header("HX-Request", "true");
+        for (var i = 0; i + 1 < params.length; i += 2) {
+            request.param(params[i], params[i + 1]);
+        }
+        return Jsoup.parse(mvc.perform(request).andReturn().getResponse().getContentAsString());
     }
 
     private static List<SimContact> named(SimOrganisation organisation, String name) {
