@@ -22,12 +22,12 @@ if [[ -z "$jar" ]] || [[ -n "$(find "$root/xero-simulator/src/main" "$root/xero-
 fi
 
 log="$(mktemp -t xerosim-bench.XXXXXX.log)"
-echo "Starting $jar with $contacts generated contacts (log: $log)"
+echo "Starting $jar with $contacts generated contacts"
 # shellcheck disable=SC2086
 "$java" ${SIM_JAVA_OPTS:-} -jar "$jar" --port 0 --generate "$contacts" --rate-limits off \
     --access-token-lifetime 86400 --print-test-token >"$log" 2>&1 &
 sim=$!
-trap 'kill "$sim" 2>/dev/null || true; wait "$sim" 2>/dev/null || true' EXIT
+trap 'kill "$sim" 2>/dev/null || true; wait "$sim" 2>/dev/null || true; rm -f "$log"' EXIT
 
 for _ in $(seq 1 600); do
     grep -q "listening on" "$log" && break
