@@ -497,6 +497,41 @@ class ContactsIntegrationTests {
     }
 
     @Test
+    void repeatedPagesFollowEveryChangeWhateverWasServedBefore() {
+        List<UUID> ids = xero.org().contacts().generate(30, 5L);
+        String page = "/Contacts?page=1&pageSize=10&order=" + XeroClient.enc("Name DESC");
+        JsonNode before = XeroClient.json(xero.get(page)).get("Contacts");
+        XeroClient.json(xero.get(page + "&summaryOnly=true"));
+        UUID first = UUID.fromString(before.get(0).get("ContactID").stringValue());
+
+        xero.send(
+                "POST",
+                "/Contacts/" + first,
+                "{\"Contacts\":[{\"Name\":\"ZZZ Renamed\",\"EmailAddress\":\"renamed@example.com\"}]}");
+        JsonNode renamed = XeroClient.json(xero.get(page)).get("Contacts").get(0);
+        assertThat(renamed.get("ContactID").stringValue()).isEqualTo(first.toString());
+        assertThat(renamed.get("Name").stringValue()).isEqualTo("ZZZ Renamed");
+        assertThat(renamed.get("EmailAddress").stringValue()).isEqualTo("renamed@example.com");
+        assertThat(XeroClient.json(xero.get(page + "&summaryOnly=true"))
+                        .get("Contacts")
+                        .get(0)
+                        .get("Name")
+                        .stringValue())
+                .isEqualTo("ZZZ Renamed");
+
+        xero.org().contacts().archive(first);
+        JsonNode afterArchive = XeroClient.json(xero.get(page));
+        assertThat(afterArchive.get("pagination").get("itemCount").intValue()).isEqualTo(ids.size() - 1);
+        assertThat(afterArchive.get("Contacts").get(0).get("ContactID").stringValue())
+                .isEqualTo(before.get(1).get("ContactID").stringValue());
+        JsonNode withArchived = XeroClient.json(xero.get(page + "&includeArchived=true"));
+        assertThat(withArchived.get("Contacts").get(0).get("ContactStatus").stringValue())
+                .isEqualTo("ARCHIVED");
+        assertThat(XeroClient.json(xero.get("/Contacts?page=9&pageSize=10")).get("Contacts"))
+                .isEmpty();
+    }
+
+    @Test
     void whereFiltersByNameEmailStatusAndFlagsWithAndOr() {
         xero.create("{\"Name\":\"Alpha \\\"Quoted\\\" Ltd\",\"EmailAddress\":\"alpha@example.com\"}");
         UUID beta = UUID.fromString(xero.create("{\"Name\":\"Beta\",\"EmailAddress\":\"beta@example.com\"}")

@@ -20,4 +20,13 @@ class SmokeIntegrationTests {
             assertThat(XeroClient.json(response).get("Contacts").size()).isGreaterThan(40);
         }
     }
+
+    @Test
+    void answersWithoutNaglesDelayUnlessTheJvmSaysOtherwise() {
+        try (XeroSimulator xero = XeroSimulator.start()) {
+            assertThat(xero.port()).isPositive();
+            // Read once per JVM by the JDK's server; the simulator switches it on when nobody has set it.
+            assertThat(System.getProperty("sun.net.httpserver.nodelay")).isEqualTo("true");
+        }
+    }
 }

@@ -1,7 +1,6 @@
 package app.xerosim.accounting;
 
 import app.xerosim.ContactChanges;
-import app.xerosim.ContactStatus;
 import app.xerosim.SimContact;
 import app.xerosim.http.DeferredLatency;
 import app.xerosim.http.Json;
@@ -198,14 +197,13 @@ public final class AccountingEndpoints {
 
     private SimResponse listContacts(Access access) {
         SimRequest request = access.request();
-        Predicate<SimContact> filter = c -> true;
-        if (!bool(request.param("includeArchived"))) {
-            filter = filter.and(c -> c.status() != ContactStatus.ARCHIVED);
-        }
+        boolean includeArchived = bool(request.param("includeArchived"));
+        // Archived contacts are left out by the cached sorted view itself; this is every other condition.
+        Predicate<SimContact> filter = null;
         String where = request.param("where");
         if (where != null && !where.isBlank()) {
             try {
-                filter = filter.and(WhereFilter.parse(where));
+                filter = and(filter, WhereFilter.parse(where));
             } catch (WhereFilter.QueryParseError e) {
                 return XeroErrors.queryParse(e.getMessage());
             }
@@ -220,13 +218,15 @@ public final class AccountingEndpoints {
                     return XeroErrors.queryParse("'" + id.trim() + "' is not a valid Guid");
                 }
             }
-            filter = filter.and(c -> wanted.contains(c.contactId()));
+            filter = and(filter, c -> wanted.contains(c.contactId()));
         }
         String searchTerm = request.param("searchTerm");
         if (searchTerm != null && !searchTerm.isBlank()) {
             String needle = searchTerm.toLowerCase(Locale.ROOT);
-            filter = filter.and(c -> containsIgnoringCase(
-                    needle, c.name(), c.firstName(), c.lastName(), c.contactNumber(), c.emailAddress()));
+            filter = and(
+                    filter,
+                    c -> containsIgnoringCase(
+                            needle, c.name(), c.firstName(), c.lastName(), c.contactNumber(), c.emailAddress()));
         }
         String since = request.header("If-Modified-Since");
         if (since != null) {
@@ -235,7 +235,7 @@ public final class AccountingEndpoints {
             if (parsed.isPresent()) {
                 Instant second = parsed.get().truncatedTo(ChronoUnit.SECONDS);
                 boolean inclusive = sim.settings().ifModifiedSinceInclusive();
-                filter = filter.and(c -> {
+                filter = and(filter, c -> {
                     Instant updated = c.updatedDateUtc().truncatedTo(ChronoUnit.SECONDS);
                     return inclusive ? !updated.isBefore(second) : updated.isAfter(second);
                 });
@@ -251,8 +251,10 @@ public final class AccountingEndpoints {
         String orderKey = request.param("order") == null
                 ? ""
                 : request.param("order").trim().toLowerCase(Locale.ROOT);
-        List<SimContact> found = state.read(() ->
-                book(access).sorted(orderKey, order).stream().filter(matching).toList());
+        List<SimContact> found = state.read(() -> {
+            List<SimContact> view = book(access).sorted(orderKey, order, includeArchived);
+            return matching == null ? view : view.stream().filter(matching).toList();
+        });
 
         String pageParam = request.param("page");
         String pageSizeParam = request.param("pageSize");
@@ -260,12 +262,13 @@ public final class AccountingEndpoints {
         boolean summaryOnly = bool(request.param("summaryOnly"));
         Set<String> excluded = summaryOnly ? sim.settings().summaryOnlyExcludedFields() : Set.of();
         ObjectNode body = envelope(access);
-        List<SimContact> page = found;
+        int from = 0;
+        int to = found.size();
         if (paged) {
             int pageNumber = Math.max(1, intParam(pageParam, 1));
             int pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, intParam(pageSizeParam, DEFAULT_PAGE_SIZE)));
-            int from = (int) Math.min((long) (pageNumber - 1) * pageSize, found.size());
-            page = found.subList(from, Math.min(found.size(), from + pageSize));
+            from = (int) Math.min((long) (pageNumber - 1) * pageSize, found.size());
+            to = Math.min(found.size(), from + pageSize);
             ObjectNode pagination = body.putObject("pagination");
             pagination.put("page", pageNumber);
             pagination.put("pageSize", pageSize);
@@ -273,7 +276,16 @@ public final class AccountingEndpoints {
             pagination.put("itemCount", found.size());
         }
         boolean detail = paged || summaryOnly;
-        return SimResponse.of(200, SimResponse.JSON, json.envelopeWithContacts(body, page, detail, excluded));
+        // An unfiltered list is the book's cached view, the same instance until the next change.
+        ContactJsonCache.ViewKey view = matching == null
+                ? new ContactJsonCache.ViewKey(access.tenantId(), orderKey, includeArchived, detail, excluded)
+                : null;
+        return SimResponse.of(
+                200, SimResponse.JSON, json.envelopeWithContacts(body, view, found, from, to, detail, excluded));
+    }
+
+    private static Predicate<SimContact> and(@Nullable Predicate<SimContact> first, Predicate<SimContact> second) {
+        return first == null ? second : first.and(second);
     }
 
     private static boolean containsIgnoringCase(String needle, @Nullable String... values) {

@@ -34,6 +34,19 @@ public final class SimHttpServer implements AutoCloseable {
     }
 
     private static final Logger LOG = Logger.getLogger(SimHttpServer.class.getName());
+
+    /** The JDK server's switch for TCP_NODELAY on accepted connections; read once per JVM, off by default. */
+    static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
+    static {
+        // With Nagle's algorithm on, the last segment of an answer can wait for the client's delayed ACK:
+        // about 1 in 100 large answers took 30-40 ms instead of 2. Xero has no such stall. Switched on here,
+        // before the first server is made, unless the JVM was told otherwise.
+        if (System.getProperty(NO_DELAY_PROPERTY) == null) {
+            System.setProperty(NO_DELAY_PROPERTY, "true");
+        }
+    }
+
     private static final int LOGGED_BODY_MAX_CHARS = 64 * 1024;
     private static final List<String> SECRET_BODY_PATHS = List.of("/connect/token", "/connect/revocation");
 

@@ -1,5 +1,6 @@
 package app.xerosim.state;
 
+import app.xerosim.ContactStatus;
 import app.xerosim.NameComparison;
 import app.xerosim.SimContact;
 import java.util.ArrayList;
@@ -77,10 +78,18 @@ public final class OrgBook {
         return new ArrayList<>(contacts.values());
     }
 
-    /** All contacts sorted by {@code order}, cached under {@code orderKey} until the next change. */
-    public List<SimContact> sorted(String orderKey, java.util.Comparator<SimContact> order) {
+    /**
+     * All contacts sorted by {@code order}, without the archived ones unless {@code includeArchived}, cached
+     * under {@code orderKey} until the next change. The same list instance is returned until then, so callers
+     * may cache what they derive from it by identity.
+     */
+    public List<SimContact> sorted(String orderKey, java.util.Comparator<SimContact> order, boolean includeArchived) {
         return sortedViews.computeIfAbsent(
-                orderKey, k -> contacts.values().stream().sorted(order).toList());
+                (includeArchived ? "all|" : "unarchived|") + orderKey,
+                k -> contacts.values().stream()
+                        .filter(c -> includeArchived || c.status() != ContactStatus.ARCHIVED)
+                        .sorted(order)
+                        .toList());
     }
 
     public int size() {
