@@ -5,6 +5,7 @@ import app.kontor.xero.XeroApiException;
 import app.kontor.xero.XeroConnectionException;
 import app.kontor.xero.XeroRateLimitedException;
 import app.kontor.xero.XeroRateLimitedException.Limit;
+import app.kontor.xero.XeroTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -75,10 +76,12 @@ class XeroCalls {
             var slots = inFlight.computeIfAbsent(tenantId, id -> new Semaphore(CONCURRENT_PER_SERVER, true));
             acquire(slots, tenantId);
             String token = null;
+            var started = System.nanoTime();
             try {
                 token = rejectedToken == null
                         ? tokens.accessToken(practice)
                         : tokens.accessTokenAfterRejection(practice, rejectedToken);
+                started = System.nanoTime();
                 var response = request.apply(token);
                 observe(tenantId, response.getHeaders());
                 return response.getBody();
@@ -101,6 +104,7 @@ class XeroCalls {
                 throw new XeroConnectionException(
                         "Kontor could not reach Xero to " + what + "; try again shortly.", unreachable);
             } finally {
+                XeroTime.add(System.nanoTime() - started);
                 slots.release();
             }
         }

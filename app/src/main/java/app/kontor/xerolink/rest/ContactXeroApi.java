@@ -7,6 +7,7 @@ import app.kontor.shared.ContactId;
 import app.kontor.shared.ProblemTypes;
 import app.kontor.system.Problems;
 import app.kontor.xero.XeroContact;
+import app.kontor.xero.XeroTime;
 import app.kontor.xerolink.SectionView;
 import app.kontor.xerolink.SectionView.State;
 import app.kontor.xerolink.XeroClientActions;
@@ -90,7 +91,11 @@ class ContactXeroApi {
             return conflict(
                     ProblemTypes.ALREADY_LINKED, "This contact is already linked to a Xero contact.", List.of());
         }
-        return outcome(actions.createContact(user, contact, force, null), HttpStatus.CREATED);
+        var outcome = outcome(actions.createContact(user, contact, force, null), HttpStatus.CREATED);
+        return ResponseEntity.status(outcome.getStatusCode())
+                .headers(outcome.getHeaders())
+                .header("Server-Timing", XeroTime.serverTiming())
+                .body(outcome.getBody());
     }
 
     @PutMapping
