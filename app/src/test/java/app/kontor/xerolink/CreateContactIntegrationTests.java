@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -284,6 +285,10 @@ class CreateContactIntegrationTests {
 
         mvc.perform(post(path).with(fixtures.as(practice.memberEmail())).with(csrf()))
                 .andExpect(status().isCreated())
+                .andExpect(header().string(
+                                "Server-Timing",
+                                org.hamcrest.Matchers.matchesPattern(
+                                        "xero;desc=\"Waiting for Xero\";dur=[0-9]+\\.[0-9]")))
                 .andExpect(jsonPath("$.link.origin").value("CREATED"));
         mvc.perform(post(path).with(fixtures.as(practice.memberEmail())).with(csrf()))
                 .andExpect(status().isConflict())
