@@ -30,6 +30,7 @@ public record SectionView(
         NOT_CONNECTED,
         UNLINKED,
         CREATING,
+        QUEUED,
         SAME_NAME_UNLINKED,
         SAME_NAME_LINKED_ELSEWHERE,
         CANDIDATES,
@@ -44,6 +45,40 @@ public record SectionView(
             @Nullable String billingEmail,
             @Nullable String primaryPhone,
             @Nullable String billingAddress) {}
+
+    /** While Xero is still to answer, the section polls for its new state. */
+    public boolean isWaiting() {
+        return state == State.CREATING || state == State.QUEUED;
+    }
+
+    /** Xero's messages about one of the four values: {@code name}, {@code email}, {@code phone}, {@code address}. */
+    public List<String> messagesAbout(String value) {
+        return details.stream().filter(message -> concerns(message, value)).toList();
+    }
+
+    /** Xero's messages that concern none of the four values. */
+    public List<String> otherMessages() {
+        return details.stream()
+                .filter(message -> List.of("name", "email", "phone", "address").stream()
+                        .noneMatch(value -> concerns(message, value)))
+                .toList();
+    }
+
+    private static boolean concerns(String message, String value) {
+        var text = message.toLowerCase(java.util.Locale.ROOT);
+        return switch (value) {
+            case "email" -> text.contains("email");
+            case "phone" -> text.contains("phone");
+            case "address" ->
+                !text.contains("email") && text.contains("address")
+                        || text.contains("city")
+                        || text.contains("postal")
+                        || text.contains("country")
+                        || text.contains("region")
+                        || text.contains("attention");
+            default -> text.contains("name") && !text.contains("email");
+        };
+    }
 
     public boolean offersCreate() {
         return state == State.UNLINKED || state == State.FAILED || state == State.SEARCH_RESULTS;

@@ -6,6 +6,7 @@ import app.kontor.contacts.ContactKind;
 import app.kontor.practice.SignedInUser;
 import app.kontor.shared.ContactId;
 import app.kontor.shared.ContactNames;
+import app.kontor.shared.PracticeId;
 import app.kontor.xero.ConnectionStatus;
 import app.kontor.xero.NewXeroContact;
 import app.kontor.xero.XeroAccounting;
@@ -48,12 +49,16 @@ public class XeroClientActions {
     /** A Create Contact that has not finished by then was abandoned, e.g. by a server that stopped. */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
 
+    /** Xero's limit for a contact's Name (XERO-CONTRACT §1.10). */
+    static final int NAME_MAX = 255;
+
     private final ContactDirectory contacts;
     private final XeroConnections connections;
     private final XeroAccounting xero;
     private final XeroSettings settings;
     private final LinkRows links;
     private final TransactionTemplate transactions;
+    private final CreateContactQueue queue;
     private final Clock clock;
 
     XeroClientActions(
@@ -63,6 +68,7 @@ public class XeroClientActions {
             XeroSettings settings,
             LinkRows links,
             TransactionTemplate transactions,
+            CreateContactQueue queue,
             Clock clock) {
         this.contacts = contacts;
         this.connections = connections;
@@ -70,6 +76,7 @@ public class XeroClientActions {
         this.settings = settings;
         this.links = links;
         this.transactions = transactions;
+        this.queue = queue;
         this.clock = clock;
     }
 
@@ -83,9 +90,21 @@ public class XeroClientActions {
         if (connection == null || !connection.isConnected()) {
             return base(viewer, contact, connection, State.NOT_CONNECTED);
         }
-        var creatingSince = links.creatingSince(viewer.practiceId(), contact.id());
-        if (creatingSince.isPresent()) {
-            if (creatingSince.get().isAfter(clock.instant().minus(ABANDONED_AFTER))) {
+        var pending = links.pendingCreate(viewer.practiceId(), contact.id());
+        if (pending.isPresent()) {
+            var retryAt = pending.get().retryAt();
+            if (retryAt != null && retryAt.isAfter(clock.instant().minus(ABANDONED_AFTER))) {
+                var wait =
+                        Math.max(1, Duration.between(clock.instant(), retryAt).toSeconds() + 1);
+                return with(
+                        base(viewer, contact, connection, State.QUEUED),
+                        State.QUEUED,
+                        List.of(),
+                        "Queued — will be created within " + wait + " s",
+                        List.of());
+            }
+            if (retryAt == null
+                    && pending.get().startedAt().isAfter(clock.instant().minus(ABANDONED_AFTER))) {
                 return base(viewer, contact, connection, State.CREATING);
             }
             // A creation that never finished (its server stopped): let it be tried again. The
@@ -116,6 +135,11 @@ public class XeroClientActions {
                     List.of());
         }
         var name = nameInXero == null || nameInXero.isBlank() ? contact.name() : nameInXero.strip();
+        if (name.length() > NAME_MAX) {
+            // Xero would refuse it; say so without asking.
+            return failed(
+                    user, contact, connection, "A name in Xero can be at most " + NAME_MAX + " characters.", List.of());
+        }
         try {
             var preflight = preflight(user, contact, connection, name, anyway || nameInXero != null);
             if (preflight != null) {
@@ -159,7 +183,15 @@ public class XeroClientActions {
                         "That Xero contact is already linked to another Kontor contact.",
                         List.of());
             }
-            link(user, contact, connection, candidate, LinkOrigin.LINKED, "Linked to an existing Xero contact");
+            link(
+                    user.practiceId(),
+                    user.displayName(),
+                    contact,
+                    connection,
+                    candidate,
+                    LinkOrigin.LINKED,
+                    "Linked to an existing Xero contact",
+                    "ContactID " + xeroContactId);
             return view(user, contact);
         } catch (XeroConnectionException trouble) {
             return failed(user, contact, connection, trouble.getMessage(), List.of());
@@ -247,38 +279,125 @@ public class XeroClientActions {
             // Another click, tab or server is creating this contact right now.
             return view(user, contact);
         }
-        var draft = draft(contact, name);
+        var sent = send(user.practiceId(), user.displayName(), contact, connection, draft(contact, name), key);
+        return switch (sent) {
+            case Sent.Refused refused ->
+                failed(
+                        user,
+                        contact,
+                        connection,
+                        "Xero did not accept this contact, so nothing was created. Fix the contact and try again.",
+                        refused.messages());
+            case Sent.DayLimit day ->
+                failed(
+                        user,
+                        contact,
+                        connection,
+                        "Xero's daily limit for this organisation is used up; nothing was created. Try again after "
+                                + day.until() + ".",
+                        List.of());
+            default -> view(user, contact);
+        };
+    }
+
+    /**
+     * A queued Create Contact, run by a job once Xero's minute limit allows: the same request, the
+     * same Idempotency-Key.
+     */
+    void resumeQueued(PracticeId practice, ContactId contactId, String actor) {
+        var pending = links.pendingCreate(practice, contactId).orElse(null);
+        var connection = connections.find(practice).orElse(null);
+        if (pending == null) {
+            return;
+        }
+        if (connection == null
+                || !connection.isConnected()
+                || links.find(practice, contactId).isPresent()) {
+            links.finishCreate(practice, contactId);
+            return;
+        }
+        var contact = contacts.get(practice, contactId);
+        send(practice, actor, contact, connection, draft(contact, contact.name()), pending.idempotencyKey());
+    }
+
+    /** What became of one attempt to create a contact in Xero. */
+    private sealed interface Sent {
+        record Linked() implements Sent {}
+
+        record Queued(Instant retryAt) implements Sent {}
+
+        record Refused(List<String> messages) implements Sent {}
+
+        record DayLimit(Instant until) implements Sent {}
+    }
+
+    /** Sends the contact to Xero under {@code key} and stores the link; the pending request ends unless queued. */
+    private Sent send(
+            PracticeId practice,
+            String actor,
+            Contact contact,
+            XeroConnection connection,
+            NewXeroContact draft,
+            String key) {
+        var sentValues = describe(draft);
         try {
             XeroContact created;
             try {
-                created = xero.createContact(user.practiceId(), draft, key);
+                created = xero.createContact(practice, draft, key);
             } catch (XeroApiException refused) {
                 if (refused.status() == 400) {
                     throw refused;
                 }
-                created = afterAmbiguousFailure(user, connection, draft, key);
+                created = afterAmbiguousFailure(practice, connection, draft, key);
+            } catch (XeroRateLimitedException limited) {
+                throw limited;
             } catch (XeroConnectionException unreachable) {
-                if (unreachable instanceof XeroRateLimitedException) {
-                    throw unreachable;
-                }
-                created = afterAmbiguousFailure(user, connection, draft, key);
+                created = afterAmbiguousFailure(practice, connection, draft, key);
             }
             var made = created;
             transactions.executeWithoutResult(status -> {
-                link(user, contact, connection, made, LinkOrigin.CREATED, "Created in Xero");
-                links.finishCreate(user.practiceId(), contact.id());
+                link(practice, actor, contact, connection, made, LinkOrigin.CREATED, "Created in Xero", sentValues);
+                links.finishCreate(practice, contact.id());
             });
-            return view(user, contact);
+            return new Sent.Linked();
+        } catch (XeroRateLimitedException limited) {
+            if (limited.limit() == XeroRateLimitedException.Limit.DAY) {
+                links.finishCreate(practice, contact.id());
+                links.record(
+                        practice,
+                        contact.id(),
+                        new LinkEvent(
+                                now(),
+                                "Create held back",
+                                "Xero's daily limit",
+                                actor,
+                                sentValues,
+                                limited.getMessage()));
+                return new Sent.DayLimit(limited.retryAt());
+            }
+            links.queueCreate(practice, contact.id(), limited.retryAt());
+            queue.schedule(practice, contact.id(), actor, limited.retryAt());
+            links.record(
+                    practice,
+                    contact.id(),
+                    new LinkEvent(
+                            now(), "Create queued", "Xero's rate limit", actor, sentValues, limited.getMessage()));
+            return new Sent.Queued(limited.retryAt());
         } catch (XeroApiException refused) {
-            links.finishCreate(user.practiceId(), contact.id());
-            return failed(
-                    user,
-                    contact,
-                    connection,
-                    "Xero did not accept this contact, so nothing was created. Fix the contact and try again.",
-                    refused.messages());
+            links.finishCreate(practice, contact.id());
+            links.record(
+                    practice,
+                    contact.id(),
+                    new LinkEvent(
+                            now(),
+                            "Create refused by Xero",
+                            draft.name(),
+                            actor,
+                            sentValues,
+                            String.join(" ", refused.messages())));
+            return new Sent.Refused(refused.messages());
         } catch (RuntimeException failed) {
-            links.finishCreate(user.practiceId(), contact.id());
+            links.finishCreate(practice, contact.id());
             throw failed;
         }
     }
@@ -288,8 +407,8 @@ public class XeroClientActions {
      * and only then retry, with the same Idempotency-Key.
      */
     private XeroContact afterAmbiguousFailure(
-            SignedInUser user, XeroConnection connection, NewXeroContact draft, String key) {
-        var found = xero.searchContacts(user.practiceId(), draft.name()).stream()
+            PracticeId practice, XeroConnection connection, NewXeroContact draft, String key) {
+        var found = xero.searchContacts(practice, draft.name()).stream()
                 .filter(XeroContact::isActive)
                 .filter(c -> c.name().equals(draft.name()))
                 .filter(c -> !links.isLinked(connection.tenantId(), c.contactId()))
@@ -297,19 +416,43 @@ public class XeroClientActions {
         if (found.size() == 1) {
             return found.getFirst();
         }
-        return xero.createContact(user.practiceId(), draft, key);
+        return xero.createContact(practice, draft, key);
+    }
+
+    /** The values sent, for the audit trail. */
+    static String describe(NewXeroContact draft) {
+        var phone = draft.phone() == null
+                ? ""
+                : "+" + draft.phone().countryCode() + " " + draft.phone().areaCode() + " "
+                        + draft.phone().number();
+        var address = draft.address() == null
+                ? ""
+                : String.join(
+                        ", ",
+                        List.of(
+                                        draft.address().line1(),
+                                        draft.address().city(),
+                                        draft.address().postalCode(),
+                                        draft.address().country())
+                                .stream()
+                                .filter(part -> part != null && !part.isBlank())
+                                .toList());
+        return "Name: " + draft.name() + "; EmailAddress: " + (draft.emailAddress() == null ? "" : draft.emailAddress())
+                + "; DEFAULT phone: " + phone + "; POBOX address: " + address;
     }
 
     private void link(
-            SignedInUser user,
+            PracticeId practice,
+            String actor,
             Contact contact,
             XeroConnection connection,
             XeroContact xeroContact,
             LinkOrigin origin,
-            String event) {
+            String event,
+            String sent) {
         var now = now();
         links.insert(
-                user.practiceId(),
+                practice,
                 new XeroLink(
                         contact.id(),
                         connection.tenantId(),
@@ -317,11 +460,13 @@ public class XeroClientActions {
                         origin,
                         xeroContact.name(),
                         xeroContact.status(),
-                        user.displayName(),
+                        actor,
                         now,
                         now));
         links.record(
-                user.practiceId(), contact.id(), new LinkEvent(now, event, xeroContact.name(), user.displayName()));
+                practice,
+                contact.id(),
+                new LinkEvent(now, event, xeroContact.name(), actor, sent, "ContactID " + xeroContact.contactId()));
     }
 
     static NewXeroContact draft(Contact contact, String name) {

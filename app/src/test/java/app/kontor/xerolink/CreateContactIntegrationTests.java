@@ -349,6 +349,65 @@ class CreateContactIntegrationTests {
         assertThat(named(organisation, contact.name())).hasSize(1);
     }
 
+    @Test
+    void aCreationHeldBackByXerosMinuteLimitIsQueuedAndFinishedByAJob() throws Exception {
+        var practice = fixtures.newPractice();
+        var organisation = connectedOrganisation(practice);
+        var contact = kauri(practice, "Queued Ltd " + unique());
+        TestXero.simulator().faults().next(1, "PUT", "/api.xro/2.0/Contacts", Fault.rateLimited("minute", 2));
+
+        var queued = click(practice.memberEmail(), "/contacts/" + contact.id() + "/xero/create");
+
+        assertThat(queued.select(".status-line").text()).matches("Queued — will be created within \\d+ s");
+        assertThat(queued.select("section").attr("hx-trigger")).isEqualTo("every 3s");
+        var member = practices.loadUserByUsername(practice.memberEmail()).user();
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> actions.view(member, contact).state() == SectionView.State.LINKED);
+        assertThat(named(organisation, contact.name())).hasSize(1);
+        var keys = TestXero.simulator().requestLog().entries("PUT", "/api.xro/2.0/Contacts").stream()
+                .filter(call -> call.body().contains(contact.name()))
+                .map(call -> call.idempotencyKey())
+                .distinct()
+                .toList();
+        assertThat(keys).as("the retry reuses the Idempotency-Key").hasSize(1);
+    }
+
+    @Test
+    void theHistoryRecordsWhoWhatWasSentAndXerosAnswer() throws Exception {
+        var practice = fixtures.newPractice();
+        var organisation = connectedOrganisation(practice);
+        var contact = kauri(practice, "Audited Ltd " + unique());
+
+        click(practice.memberEmail(), "/contacts/" + contact.id() + "/xero/create");
+
+        var created = named(organisation, contact.name()).getFirst();
+        var audit = jdbc.sql("select event, actor, sent, answer from xero_link_history where contact_id = ?")
+                .param(contact.id().value())
+                .query((rs, row) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .single();
+        assertThat(audit.get(0)).isEqualTo("Created in Xero");
+        assertThat(audit.get(1)).startsWith("Member ");
+        assertThat(audit.get(2))
+                .contains("EmailAddress: accounts@kauri.example", "DEFAULT phone: +64 9 4391200", "Dargaville");
+        assertThat(audit.get(3)).isEqualTo("ContactID " + created.contactId());
+    }
+
+    @Test
+    void aNameXeroWouldRefuseIsExplainedWithoutAskingXero() throws Exception {
+        var practice = fixtures.newPractice();
+        var organisation = connectedOrganisation(practice);
+        var contact = kauri(practice, "Long Name Ltd " + unique());
+        var callsBefore = TestXero.simulator().requestLog().entries().size();
+
+        var section = click(
+                practice.memberEmail(), "/contacts/" + contact.id() + "/xero/create", "nameInXero", "n".repeat(256));
+
+        assertThat(section.text()).contains("A name in Xero can be at most 255 characters.");
+        assertThat(TestXero.simulator().requestLog().entries()).hasSize(callsBefore);
+        assertThat(organisation.contacts().list()).isEmpty();
+    }
+
     private SimOrganisation connectedOrganisation(Fixtures.TestPractice practice) throws Exception {
         var organisation = xero.newOrganisation("Create Tests");
         xero.connect(practice, organisation.tenantId());

@@ -92,8 +92,9 @@ public class LinkRows {
 
     public void record(PracticeId practice, ContactId contact, LinkEvent event) {
         jdbc.sql("""
-                        insert into xero_link_history (id, contact_id, practice_id, happened_at, event, detail, actor)
-                        values (?, ?, ?, ?, ?, ?, ?)""")
+                        insert into xero_link_history (id, contact_id, practice_id, happened_at, event, detail, actor,
+                            sent, answer)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(
                         UUID.randomUUID(),
                         contact.value(),
@@ -101,7 +102,9 @@ public class LinkRows {
                         utc(event.at()),
                         event.event(),
                         event.detail(),
-                        event.actor())
+                        event.actor(),
+                        clip(event.sent(), 4000),
+                        clip(event.answer(), 2000))
                 .update();
     }
 
@@ -114,7 +117,9 @@ public class LinkRows {
                         rs.getObject("happened_at", OffsetDateTime.class).toInstant(),
                         rs.getString("event"),
                         rs.getString("detail"),
-                        rs.getString("actor")))
+                        rs.getString("actor"),
+                        rs.getString("sent"),
+                        rs.getString("answer")))
                 .list();
     }
 
@@ -129,6 +134,36 @@ public class LinkRows {
                 rs.getString("linked_by"),
                 rs.getObject("linked_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("last_synced_at", OffsetDateTime.class).toInstant());
+    }
+
+    /** Holds a creation back until {@code retryAt}, when a job retries it with the same key. */
+    public void queueCreate(PracticeId practice, ContactId contact, Instant retryAt) {
+        jdbc.sql("update xero_create_requests set retry_at = ? where practice_id = ? and contact_id = ?")
+                .params(utc(retryAt), practice.value(), contact.value())
+                .update();
+    }
+
+    /** The pending creation's Idempotency-Key and, when queued, its retry time. */
+    public Optional<PendingCreate> pendingCreate(PracticeId practice, ContactId contact) {
+        return jdbc.sql("select * from xero_create_requests where practice_id = ? and contact_id = ?")
+                .params(practice.value(), contact.value())
+                .query((rs, row) -> new PendingCreate(
+                        rs.getString("idempotency_key"),
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                        rs.getObject("retry_at", OffsetDateTime.class) == null
+                                ? null
+                                : rs.getObject("retry_at", OffsetDateTime.class).toInstant()))
+                .optional();
+    }
+
+    public record PendingCreate(
+            String idempotencyKey,
+            Instant startedAt,
+            @org.jspecify.annotations.Nullable Instant retryAt) {}
+
+    private static @org.jspecify.annotations.Nullable String clip(
+            @org.jspecify.annotations.Nullable String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -79,8 +79,9 @@ class ContactXeroApi {
     @PostMapping
     @Operation(
             summary = "Create Contact: create the contact in Xero and link to it",
-            description = "201 with the link. 409 when already linked, not connected, or when Xero has candidates "
-                    + "(listed; force=true creates anyway, as long as no active contact has the same name).")
+            description =
+                    "201 with the link; 202 when Xero's rate limit queued it. 409 when already linked, not connected, or when Xero has candidates "
+                            + "(listed; force=true creates anyway, as long as no active contact has the same name).")
     ResponseEntity<?> create(
             @AuthenticationPrincipal(expression = "user") SignedInUser user,
             @PathVariable String id,
@@ -146,6 +147,11 @@ class ContactXeroApi {
                                 .body(body)
                         : ResponseEntity.ok(body);
             }
+            case QUEUED ->
+                // Xero's rate limit: a job creates it at the time Xero named; GET shows when it is linked.
+                ResponseEntity.accepted()
+                        .location(URI.create("/api/v1/contacts/" + view.contactId() + "/xero"))
+                        .body(new XeroLinkStatus(view.state().name(), null));
             case NOT_CONNECTED ->
                 conflict(
                         ProblemTypes.NOT_CONNECTED,

@@ -1,5 +1,6 @@
 package app.kontor.xerolink.web;
 
+import app.kontor.contacts.ContactDirectory;
 import app.kontor.contacts.ContactNotFoundException;
 import app.kontor.practice.SignedInUser;
 import app.kontor.shared.ContactId;
@@ -13,6 +14,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -26,9 +28,19 @@ import org.springframework.web.bind.annotation.RequestParam;
 class XeroClientController {
 
     private final XeroClientActions actions;
+    private final ContactDirectory contacts;
 
-    XeroClientController(XeroClientActions actions) {
+    XeroClientController(XeroClientActions actions, ContactDirectory contacts) {
         this.actions = actions;
+        this.contacts = contacts;
+    }
+
+    /** The section as it stands; a section waiting for Xero polls this. */
+    @GetMapping("/contacts/{id}/xero")
+    String section(
+            @AuthenticationPrincipal(expression = "user") SignedInUser user, @PathVariable String id, Model model) {
+        model.addAttribute("view", actions.view(user, contacts.get(user.practiceId(), contactId(id))));
+        return "xerolink/section";
     }
 
     @PostMapping("/contacts/{id}/xero/create")
