@@ -4,7 +4,7 @@
 # through BudgetProxy.java (a third JVM) that keeps Kontor's own rate budget from running out (see its header).
 # Usage: bench/create-contact/run.sh   (from anywhere; see bench/README.md)
 # Environment: JAVA_HOME (JDK 25), RATES ("10 20" creates per second), CREATES (1000 per rate),
-# WARMUP (200 creates at the first rate, not reported), KONTOR_JAVA_OPTS, SIM_JAVA_OPTS (JVM options).
+# WARMUP (500 creates at the first rate, not reported), KONTOR_JAVA_OPTS, SIM_JAVA_OPTS (JVM options).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -13,7 +13,7 @@ export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 java="$JAVA_HOME/bin/java"
 rates="${RATES:-10 20}"
 creates="${CREATES:-1000}"
-warmup="${WARMUP:-200}"
+warmup="${WARMUP:-500}"
 
 kontor_jar="$root/app/target/kontor.jar"
 sim_jar="$(ls "$root"/xero-simulator/target/xero-simulator-*-standalone.jar 2>/dev/null | head -n 1 || true)"
