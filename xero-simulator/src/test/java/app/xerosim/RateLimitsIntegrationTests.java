@@ -104,7 +104,7 @@ class RateLimitsIntegrationTests {
     }
 
     @Test
-    void limitsOffRefuseNothingYetStillCountDown() {
+    void limitsOffRefuseNothingAndReportTheFullAllowance() {
         TenantSession xero = start(RateLimits.off());
         HttpResponse<String> last = null;
         for (int i = 0; i < 70; i++) {
@@ -112,7 +112,9 @@ class RateLimitsIntegrationTests {
             assertThat(last.statusCode()).isEqualTo(200);
         }
 
-        assertThat(last.headers().firstValue("X-MinLimit-Remaining")).hasValue("0");
-        assertThat(last.headers().firstValue("X-DayLimit-Remaining")).hasValue("4930");
+        // A limit that is off never runs out, so clients that budget from the headers are not held back.
+        assertThat(last.headers().firstValue("X-MinLimit-Remaining")).hasValue("60");
+        assertThat(last.headers().firstValue("X-DayLimit-Remaining")).hasValue("5000");
+        assertThat(last.headers().firstValue("X-AppMinLimit-Remaining")).hasValue("10000");
     }
 }

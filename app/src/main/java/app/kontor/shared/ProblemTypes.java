@@ -27,6 +27,10 @@ public enum ProblemTypes {
             "xero-candidates",
             "Xero has similar contacts",
             "Xero already has contacts with this name or email; see candidates. Link to one, or create anyway."),
+    XERO_BUSY(
+            "xero-busy",
+            "Xero is busy",
+            "Xero's rate limit for the organisation is reached; nothing was sent. Retry after Retry-After seconds."),
     XERO_REFUSED(
             "xero-refused", "Xero did not accept this", "Xero refused the request; see xeroMessages for its words."),
     UNAUTHENTICATED("unauthenticated", "Sign-in required", "Sign in, or send valid credentials."),

@@ -24,13 +24,15 @@ public record SectionView(
         String message,
         List<String> details,
         String csrfParameter,
-        String csrfToken) {
+        String csrfToken,
+        @Nullable Long retryAfterSeconds) {
 
     public enum State {
         NOT_CONNECTED,
         UNLINKED,
         CREATING,
         QUEUED,
+        BUSY,
         SAME_NAME_UNLINKED,
         SAME_NAME_LINKED_ELSEWHERE,
         CANDIDATES,
@@ -81,6 +83,6 @@ public record SectionView(
     }
 
     public boolean offersCreate() {
-        return state == State.UNLINKED || state == State.FAILED || state == State.SEARCH_RESULTS;
+        return state == State.UNLINKED || state == State.FAILED || state == State.BUSY || state == State.SEARCH_RESULTS;
     }
 }

@@ -147,14 +147,7 @@ public class XeroClientActions {
             }
             return create(user, contact, connection, name);
         } catch (XeroRateLimitedException busy) {
-            var wait = Math.max(
-                    1, Duration.between(clock.instant(), busy.retryAt()).toSeconds());
-            return failed(
-                    user,
-                    contact,
-                    connection,
-                    "Xero is busy for this organisation. Try again in " + wait + " s.",
-                    List.of());
+            return busy(user, contact, connection, busy.retryAt());
         } catch (XeroConnectionException trouble) {
             return failed(user, contact, connection, trouble.getMessage(), List.of());
         }
@@ -526,7 +519,8 @@ public class XeroClientActions {
                 "",
                 List.of(),
                 view.csrfParameter(),
-                view.csrfToken());
+                view.csrfToken(),
+                null);
     }
 
     private SectionView decision(
@@ -537,6 +531,33 @@ public class XeroClientActions {
             List<XeroContact> candidates) {
         var view = base(viewer, contact, connection, state);
         return with(view, state, candidates, "", List.of());
+    }
+
+    /** Xero's rate limit stopped the pre-flight: nothing was sent; the admin can try again after the wait. */
+    private SectionView busy(SignedInUser viewer, Contact contact, XeroConnection connection, Instant retryAt) {
+        var wait = Math.max(1, Duration.between(clock.instant(), retryAt).toSeconds() + 1);
+        var view = with(
+                base(viewer, contact, connection, State.BUSY),
+                State.BUSY,
+                List.of(),
+                "Xero is busy for this organisation; nothing was sent. Try again in " + wait + " s.",
+                List.of());
+        return new SectionView(
+                view.contactId(),
+                view.state(),
+                view.connectionStatus(),
+                view.organisation(),
+                view.admin(),
+                view.preview(),
+                null,
+                null,
+                List.of(),
+                List.of(),
+                view.message(),
+                List.of(),
+                view.csrfParameter(),
+                view.csrfToken(),
+                wait);
     }
 
     private SectionView failed(
@@ -565,7 +586,8 @@ public class XeroClientActions {
                 message,
                 details,
                 view.csrfParameter(),
-                view.csrfToken());
+                view.csrfToken(),
+                null);
     }
 
     private SectionView base(SignedInUser viewer, Contact contact, @Nullable XeroConnection connection, State state) {
@@ -588,7 +610,8 @@ public class XeroClientActions {
                 "",
                 List.of(),
                 csrf == null ? "_csrf" : csrf.getParameterName(),
-                csrf == null ? "" : csrf.getToken());
+                csrf == null ? "" : csrf.getToken(),
+                null);
     }
 
     private static @Nullable CsrfToken currentCsrfToken() {

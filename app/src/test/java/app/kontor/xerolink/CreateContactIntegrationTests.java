@@ -408,6 +408,23 @@ class CreateContactIntegrationTests {
         assertThat(organisation.contacts().list()).isEmpty();
     }
 
+    @Test
+    void aRateLimitedPreflightSendsNothingAndSaysWhenToRetry() throws Exception {
+        var practice = fixtures.newPractice();
+        var organisation = connectedOrganisation(practice);
+        var contact = kauri(practice, "Busy Xero Ltd " + unique());
+        TestXero.simulator().faults().next(1, "GET", "/api.xro/2.0/Contacts", Fault.rateLimited("minute", 30));
+
+        mvc.perform(post("/api/v1/contacts/" + contact.id() + "/xero")
+                        .with(fixtures.as(practice.memberEmail()))
+                        .with(csrf()))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(header().string("Retry-After", org.hamcrest.Matchers.matchesPattern("[0-9]+")))
+                .andExpect(jsonPath("$.type").value("/problems/xero-busy"));
+
+        assertThat(named(organisation, contact.name())).isEmpty();
+    }
+
     private SimOrganisation connectedOrganisation(Fixtures.TestPractice practice) throws Exception {
         var organisation = xero.newOrganisation("Create Tests");
         xero.connect(practice, organisation.tenantId());

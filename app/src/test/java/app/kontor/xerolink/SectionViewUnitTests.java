@@ -40,6 +40,7 @@ class SectionViewUnitTests {
                 "Xero did not accept this contact",
                 details,
                 "_csrf",
-                "");
+                "",
+                null);
     }
 }

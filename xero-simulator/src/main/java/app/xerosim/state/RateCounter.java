@@ -115,8 +115,7 @@ public final class RateCounter {
     public synchronized int recordAppCall(String clientId, Instant now) {
         Window app = window("app:" + clientId, now, MINUTE);
         app.count++;
-        int limit = limits.minutePerApp() > 0 ? limits.minutePerApp() : PUBLISHED.minutePerApp();
-        return Math.max(0, limit - app.count);
+        return left(limits.minutePerApp(), PUBLISHED.minutePerApp(), app.count);
     }
 
     private Window window(String key, Instant now, Duration length) {
@@ -129,8 +128,12 @@ public final class RateCounter {
         return limit > 0 && used >= limit;
     }
 
-    /** What is left of the enforced limit, or of Xero's published one when enforcement is off. */
+    /**
+     * What is left of the enforced limit. A limit that is off never runs out, so it reports Xero's
+     * full published allowance: clients that budget from these headers (as Kontor does) then run
+     * unthrottled too, which benchmarks need.
+     */
     private static int left(int limit, int published, int used) {
-        return Math.max(0, (limit > 0 ? limit : published) - used);
+        return limit > 0 ? Math.max(0, limit - used) : published;
     }
 }

@@ -152,6 +152,12 @@ class ContactXeroApi {
                 ResponseEntity.accepted()
                         .location(URI.create("/api/v1/contacts/" + view.contactId() + "/xero"))
                         .body(new XeroLinkStatus(view.state().name(), null));
+            case BUSY -> {
+                var problem = Problems.of(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.XERO_BUSY, view.message());
+                yield ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                        .header("Retry-After", String.valueOf(view.retryAfterSeconds()))
+                        .body(problem);
+            }
             case NOT_CONNECTED ->
                 conflict(
                         ProblemTypes.NOT_CONNECTED,
