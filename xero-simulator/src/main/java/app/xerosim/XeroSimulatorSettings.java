@@ -102,522 +102,173 @@ public record XeroSimulatorSettings(
     }
 
     public XeroSimulatorSettings withPort(int value) {
-        return new XeroSimulatorSettings(
-                value,
-                host,
-                dataFile,
-                nameComparison,
-                idempotencyRetention,
-                authorizationCodeLifetime,
-                accessTokenLifetime,
-                refreshTokenGrace,
-                refreshTokenIdleExpiry,
-                customerFlagsBumpUpdatedDate,
-                ifModifiedSinceInclusive,
-                requestLogCapacity,
-                maxBodyBytes,
-                summaryOnlyExcludedFields,
-                userEmail,
-                userGivenName,
-                userFamilyName,
-                webhookBatchDelay,
-                webhookFirstRetryDelay,
-                webhookMaxAttempts,
-                webhookTimeout,
-                rateLimits);
+        return with(copy -> copy.port = value);
     }
 
     public XeroSimulatorSettings withHost(String value) {
-        return new XeroSimulatorSettings(
-                port,
-                value,
-                dataFile,
-                nameComparison,
-                idempotencyRetention,
-                authorizationCodeLifetime,
-                accessTokenLifetime,
-                refreshTokenGrace,
-                refreshTokenIdleExpiry,
-                customerFlagsBumpUpdatedDate,
-                ifModifiedSinceInclusive,
-                requestLogCapacity,
-                maxBodyBytes,
-                summaryOnlyExcludedFields,
-                userEmail,
-                userGivenName,
-                userFamilyName,
-                webhookBatchDelay,
-                webhookFirstRetryDelay,
-                webhookMaxAttempts,
-                webhookTimeout,
-                rateLimits);
+        return with(copy -> copy.host = value);
     }
 
     public XeroSimulatorSettings withDataFile(@Nullable Path value) {
-        return new XeroSimulatorSettings(
-                port,
-                host,
-                value,
-                nameComparison,
-                idempotencyRetention,
-                authorizationCodeLifetime,
-                accessTokenLifetime,
-                refreshTokenGrace,
-                refreshTokenIdleExpiry,
-                customerFlagsBumpUpdatedDate,
-                ifModifiedSinceInclusive,
-                requestLogCapacity,
-                maxBodyBytes,
-                summaryOnlyExcludedFields,
-                userEmail,
-                userGivenName,
-                userFamilyName,
-                webhookBatchDelay,
-                webhookFirstRetryDelay,
-                webhookMaxAttempts,
-                webhookTimeout,
-                rateLimits);
+        return with(copy -> copy.dataFile = value);
     }
 
     public XeroSimulatorSettings withNameComparison(NameComparison value) {
-        return new XeroSimulatorSettings(
-                port,
-                host,
-                dataFile,
-                value,
-                idempotencyRetention,
-                authorizationCodeLifetime,
-                accessTokenLifetime,
-                refreshTokenGrace,
-                refreshTokenIdleExpiry,
-                customerFlagsBumpUpdatedDate,
-                ifModifiedSinceInclusive,
-                requestLogCapacity,
-                maxBodyBytes,
-                summaryOnlyExcludedFields,
-                userEmail,
-                userGivenName,
-                userFamilyName,
-                webhookBatchDelay,
-                webhookFirstRetryDelay,
-                webhookMaxAttempts,
-                webhookTimeout,
-                rateLimits);
+        return with(copy -> copy.nameComparison = value);
     }
 
     public XeroSimulatorSettings withIdempotencyRetention(Duration value) {
-        return new XeroSimulatorSettings(
-                port,
-                host,
-                dataFile,
-                nameComparison,
-                value,
-                authorizationCodeLifetime,
-                accessTokenLifetime,
-                refreshTokenGrace,
-                refreshTokenIdleExpiry,
-                customerFlagsBumpUpdatedDate,
-                ifModifiedSinceInclusive,
-                requestLogCapacity,
-                maxBodyBytes,
-                summaryOnlyExcludedFields,
-                userEmail,
-                userGivenName,
-                userFamilyName,
-                webhookBatchDelay,
-                webhookFirstRetryDelay,
-                webhookMaxAttempts,
-                webhookTimeout,
-                rateLimits);
+        return with(copy -> copy.idempotencyRetention = value);
     }
 
     public XeroSimulatorSettings withAuthorizationCodeLifetime(Duration value) {
-        return new XeroSimulatorSettings(
-                port,
-                host,
-                dataFile,
-                nameComparison,
-                idempotencyRetention,
-                value,
-                accessTokenLifetime,
-                refreshTokenGrace,
-                refreshTokenIdleExpiry,
-                customerFlagsBumpUpdatedDate,
-                ifModifiedSinceInclusive,
-                requestLogCapacity,
-                maxBodyBytes,
-                summaryOnlyExcludedFields,
-                userEmail,
-                userGivenName,
-                userFamilyName,
-                webhookBatchDelay,
-                webhookFirstRetryDelay,
-                webhookMaxAttempts,
-                webhookTimeout,
-                rateLimits);
+        return with(copy -> copy.authorizationCodeLifetime = value);
     }
 
     public XeroSimulatorSettings withAccessTokenLifetime(Duration value) {
-        return new XeroSimulatorSettings(
-                port,
-                host,
-                dataFile,
-                nameComparison,
-                idempotencyRetention,
-                authorizationCodeLifetime,
-                value,
-                refreshTokenGrace,
-                refreshTokenIdleExpiry,
-                customerFlagsBumpUpdatedDate,
-                ifModifiedSinceInclusive,
-                requestLogCapacity,
-                maxBodyBytes,
-                summaryOnlyExcludedFields,
-                userEmail,
-                userGivenName,
-                userFamilyName,
-                webhookBatchDelay,
-                webhookFirstRetryDelay,
-                webhookMaxAttempts,
-                webhookTimeout,
-                rateLimits);
+        return with(copy -> copy.accessTokenLifetime = value);
     }
 
     public XeroSimulatorSettings withRefreshTokenGrace(Duration value) {
-        return new XeroSimulatorSettings(
-                port,
-                host,
-                dataFile,
-                nameComparison,
-                idempotencyRetention,
-                authorizationCodeLifetime,
-                accessTokenLifetime,
-                value,
-                refreshTokenIdleExpiry,
-                customerFlagsBumpUpdatedDate,
-                ifModifiedSinceInclusive,
-                requestLogCapacity,
-                maxBodyBytes,
-                summaryOnlyExcludedFields,
-                userEmail,
-                userGivenName,
-                userFamilyName,
-                webhookBatchDelay,
-                webhookFirstRetryDelay,
-                webhookMaxAttempts,
-                webhookTimeout,
-                rateLimits);
+        return with(copy -> copy.refreshTokenGrace = value);
     }
 
     public XeroSimulatorSettings withRefreshTokenIdleExpiry(Duration value) {
-        return new XeroSimulatorSettings(
-                port,
-                host,
-                dataFile,
-                nameComparison,
-                idempotencyRetention,
-                authorizationCodeLifetime,
-                accessTokenLifetime,
-                refreshTokenGrace,
-                value,
-                customerFlagsBumpUpdatedDate,
-                ifModifiedSinceInclusive,
-                requestLogCapacity,
-                maxBodyBytes,
-                summaryOnlyExcludedFields,
-                userEmail,
-                userGivenName,
-                userFamilyName,
-                webhookBatchDelay,
-                webhookFirstRetryDelay,
-                webhookMaxAttempts,
-                webhookTimeout,
-                rateLimits);
+        return with(copy -> copy.refreshTokenIdleExpiry = value);
     }
 
     public XeroSimulatorSettings withCustomerFlagsBumpUpdatedDate(boolean value) {
-        return new XeroSimulatorSettings(
-                port,
-                host,
-                dataFile,
-                nameComparison,
-                idempotencyRetention,
-                authorizationCodeLifetime,
-                accessTokenLifetime,
-                refreshTokenGrace,
-                refreshTokenIdleExpiry,
-                value,
-                ifModifiedSinceInclusive,
-                requestLogCapacity,
-                maxBodyBytes,
-                summaryOnlyExcludedFields,
-                userEmail,
-                userGivenName,
-                userFamilyName,
-                webhookBatchDelay,
-                webhookFirstRetryDelay,
-                webhookMaxAttempts,
-                webhookTimeout,
-                rateLimits);
+        return with(copy -> copy.customerFlagsBumpUpdatedDate = value);
     }
 
     public XeroSimulatorSettings withIfModifiedSinceInclusive(boolean value) {
-        return new XeroSimulatorSettings(
-                port,
-                host,
-                dataFile,
-                nameComparison,
-                idempotencyRetention,
-                authorizationCodeLifetime,
-                accessTokenLifetime,
-                refreshTokenGrace,
-                refreshTokenIdleExpiry,
-                customerFlagsBumpUpdatedDate,
-                value,
-                requestLogCapacity,
-                maxBodyBytes,
-                summaryOnlyExcludedFields,
-                userEmail,
-                userGivenName,
-                userFamilyName,
-                webhookBatchDelay,
-                webhookFirstRetryDelay,
-                webhookMaxAttempts,
-                webhookTimeout,
-                rateLimits);
+        return with(copy -> copy.ifModifiedSinceInclusive = value);
     }
 
     public XeroSimulatorSettings withRequestLogCapacity(int value) {
-        return new XeroSimulatorSettings(
-                port,
-                host,
-                dataFile,
-                nameComparison,
-                idempotencyRetention,
-                authorizationCodeLifetime,
-                accessTokenLifetime,
-                refreshTokenGrace,
-                refreshTokenIdleExpiry,
-                customerFlagsBumpUpdatedDate,
-                ifModifiedSinceInclusive,
-                value,
-                maxBodyBytes,
-                summaryOnlyExcludedFields,
-                userEmail,
-                userGivenName,
-                userFamilyName,
-                webhookBatchDelay,
-                webhookFirstRetryDelay,
-                webhookMaxAttempts,
-                webhookTimeout,
-                rateLimits);
+        return with(copy -> copy.requestLogCapacity = value);
     }
 
     public XeroSimulatorSettings withMaxBodyBytes(int value) {
-        return new XeroSimulatorSettings(
-                port,
-                host,
-                dataFile,
-                nameComparison,
-                idempotencyRetention,
-                authorizationCodeLifetime,
-                accessTokenLifetime,
-                refreshTokenGrace,
-                refreshTokenIdleExpiry,
-                customerFlagsBumpUpdatedDate,
-                ifModifiedSinceInclusive,
-                requestLogCapacity,
-                value,
-                summaryOnlyExcludedFields,
-                userEmail,
-                userGivenName,
-                userFamilyName,
-                webhookBatchDelay,
-                webhookFirstRetryDelay,
-                webhookMaxAttempts,
-                webhookTimeout,
-                rateLimits);
+        return with(copy -> copy.maxBodyBytes = value);
     }
 
     public XeroSimulatorSettings withSummaryOnlyExcludedFields(Set<String> value) {
-        return new XeroSimulatorSettings(
-                port,
-                host,
-                dataFile,
-                nameComparison,
-                idempotencyRetention,
-                authorizationCodeLifetime,
-                accessTokenLifetime,
-                refreshTokenGrace,
-                refreshTokenIdleExpiry,
-                customerFlagsBumpUpdatedDate,
-                ifModifiedSinceInclusive,
-                requestLogCapacity,
-                maxBodyBytes,
-                value,
-                userEmail,
-                userGivenName,
-                userFamilyName,
-                webhookBatchDelay,
-                webhookFirstRetryDelay,
-                webhookMaxAttempts,
-                webhookTimeout,
-                rateLimits);
+        return with(copy -> copy.summaryOnlyExcludedFields = value);
     }
 
     public XeroSimulatorSettings withUser(String email, String givenName, String familyName) {
-        return new XeroSimulatorSettings(
-                port,
-                host,
-                dataFile,
-                nameComparison,
-                idempotencyRetention,
-                authorizationCodeLifetime,
-                accessTokenLifetime,
-                refreshTokenGrace,
-                refreshTokenIdleExpiry,
-                customerFlagsBumpUpdatedDate,
-                ifModifiedSinceInclusive,
-                requestLogCapacity,
-                maxBodyBytes,
-                summaryOnlyExcludedFields,
-                email,
-                givenName,
-                familyName,
-                webhookBatchDelay,
-                webhookFirstRetryDelay,
-                webhookMaxAttempts,
-                webhookTimeout,
-                rateLimits);
+        return with(copy -> {
+            copy.userEmail = email;
+            copy.userGivenName = givenName;
+            copy.userFamilyName = familyName;
+        });
     }
 
     public XeroSimulatorSettings withWebhookBatchDelay(Duration value) {
-        return new XeroSimulatorSettings(
-                port,
-                host,
-                dataFile,
-                nameComparison,
-                idempotencyRetention,
-                authorizationCodeLifetime,
-                accessTokenLifetime,
-                refreshTokenGrace,
-                refreshTokenIdleExpiry,
-                customerFlagsBumpUpdatedDate,
-                ifModifiedSinceInclusive,
-                requestLogCapacity,
-                maxBodyBytes,
-                summaryOnlyExcludedFields,
-                userEmail,
-                userGivenName,
-                userFamilyName,
-                value,
-                webhookFirstRetryDelay,
-                webhookMaxAttempts,
-                webhookTimeout,
-                rateLimits);
+        return with(copy -> copy.webhookBatchDelay = value);
     }
 
     public XeroSimulatorSettings withWebhookFirstRetryDelay(Duration value) {
-        return new XeroSimulatorSettings(
-                port,
-                host,
-                dataFile,
-                nameComparison,
-                idempotencyRetention,
-                authorizationCodeLifetime,
-                accessTokenLifetime,
-                refreshTokenGrace,
-                refreshTokenIdleExpiry,
-                customerFlagsBumpUpdatedDate,
-                ifModifiedSinceInclusive,
-                requestLogCapacity,
-                maxBodyBytes,
-                summaryOnlyExcludedFields,
-                userEmail,
-                userGivenName,
-                userFamilyName,
-                webhookBatchDelay,
-                value,
-                webhookMaxAttempts,
-                webhookTimeout,
-                rateLimits);
+        return with(copy -> copy.webhookFirstRetryDelay = value);
     }
 
     public XeroSimulatorSettings withWebhookMaxAttempts(int value) {
-        return new XeroSimulatorSettings(
-                port,
-                host,
-                dataFile,
-                nameComparison,
-                idempotencyRetention,
-                authorizationCodeLifetime,
-                accessTokenLifetime,
-                refreshTokenGrace,
-                refreshTokenIdleExpiry,
-                customerFlagsBumpUpdatedDate,
-                ifModifiedSinceInclusive,
-                requestLogCapacity,
-                maxBodyBytes,
-                summaryOnlyExcludedFields,
-                userEmail,
-                userGivenName,
-                userFamilyName,
-                webhookBatchDelay,
-                webhookFirstRetryDelay,
-                value,
-                webhookTimeout,
-                rateLimits);
+        return with(copy -> copy.webhookMaxAttempts = value);
     }
 
     public XeroSimulatorSettings withWebhookTimeout(Duration value) {
-        return new XeroSimulatorSettings(
-                port,
-                host,
-                dataFile,
-                nameComparison,
-                idempotencyRetention,
-                authorizationCodeLifetime,
-                accessTokenLifetime,
-                refreshTokenGrace,
-                refreshTokenIdleExpiry,
-                customerFlagsBumpUpdatedDate,
-                ifModifiedSinceInclusive,
-                requestLogCapacity,
-                maxBodyBytes,
-                summaryOnlyExcludedFields,
-                userEmail,
-                userGivenName,
-                userFamilyName,
-                webhookBatchDelay,
-                webhookFirstRetryDelay,
-                webhookMaxAttempts,
-                value,
-                rateLimits);
+        return with(copy -> copy.webhookTimeout = value);
     }
 
     public XeroSimulatorSettings withRateLimits(RateLimits value) {
-        return new XeroSimulatorSettings(
-                port,
-                host,
-                dataFile,
-                nameComparison,
-                idempotencyRetention,
-                authorizationCodeLifetime,
-                accessTokenLifetime,
-                refreshTokenGrace,
-                refreshTokenIdleExpiry,
-                customerFlagsBumpUpdatedDate,
-                ifModifiedSinceInclusive,
-                requestLogCapacity,
-                maxBodyBytes,
-                summaryOnlyExcludedFields,
-                userEmail,
-                userGivenName,
-                userFamilyName,
-                webhookBatchDelay,
-                webhookFirstRetryDelay,
-                webhookMaxAttempts,
-                webhookTimeout,
-                value);
+        return with(copy -> copy.rateLimits = value);
+    }
+
+    /** A copy with some settings changed; the record's checks run again on the result. */
+    private XeroSimulatorSettings with(java.util.function.Consumer<Copy> change) {
+        var copy = new Copy(this);
+        change.accept(copy);
+        return copy.settings();
+    }
+
+    /** The settings as mutable fields, so each {@code with…} names only what it changes. */
+    private static final class Copy {
+        int port;
+        String host;
+
+        @Nullable
+        Path dataFile;
+
+        NameComparison nameComparison;
+        Duration idempotencyRetention;
+        Duration authorizationCodeLifetime;
+        Duration accessTokenLifetime;
+        Duration refreshTokenGrace;
+        Duration refreshTokenIdleExpiry;
+        boolean customerFlagsBumpUpdatedDate;
+        boolean ifModifiedSinceInclusive;
+        int requestLogCapacity;
+        int maxBodyBytes;
+        Set<String> summaryOnlyExcludedFields;
+        String userEmail;
+        String userGivenName;
+        String userFamilyName;
+        Duration webhookBatchDelay;
+        Duration webhookFirstRetryDelay;
+        int webhookMaxAttempts;
+        Duration webhookTimeout;
+        RateLimits rateLimits;
+
+        Copy(XeroSimulatorSettings settings) {
+            port = settings.port;
+            host = settings.host;
+            dataFile = settings.dataFile;
+            nameComparison = settings.nameComparison;
+            idempotencyRetention = settings.idempotencyRetention;
+            authorizationCodeLifetime = settings.authorizationCodeLifetime;
+            accessTokenLifetime = settings.accessTokenLifetime;
+            refreshTokenGrace = settings.refreshTokenGrace;
+            refreshTokenIdleExpiry = settings.refreshTokenIdleExpiry;
+            customerFlagsBumpUpdatedDate = settings.customerFlagsBumpUpdatedDate;
+            ifModifiedSinceInclusive = settings.ifModifiedSinceInclusive;
+            requestLogCapacity = settings.requestLogCapacity;
+            maxBodyBytes = settings.maxBodyBytes;
+            summaryOnlyExcludedFields = settings.summaryOnlyExcludedFields;
+            userEmail = settings.userEmail;
+            userGivenName = settings.userGivenName;
+            userFamilyName = settings.userFamilyName;
+            webhookBatchDelay = settings.webhookBatchDelay;
+            webhookFirstRetryDelay = settings.webhookFirstRetryDelay;
+            webhookMaxAttempts = settings.webhookMaxAttempts;
+            webhookTimeout = settings.webhookTimeout;
+            rateLimits = settings.rateLimits;
+        }
+
+        XeroSimulatorSettings settings() {
+            return new XeroSimulatorSettings(
+                    port,
+                    host,
+                    dataFile,
+                    nameComparison,
+                    idempotencyRetention,
+                    authorizationCodeLifetime,
+                    accessTokenLifetime,
+                    refreshTokenGrace,
+                    refreshTokenIdleExpiry,
+                    customerFlagsBumpUpdatedDate,
+                    ifModifiedSinceInclusive,
+                    requestLogCapacity,
+                    maxBodyBytes,
+                    summaryOnlyExcludedFields,
+                    userEmail,
+                    userGivenName,
+                    userFamilyName,
+                    webhookBatchDelay,
+                    webhookFirstRetryDelay,
+                    webhookMaxAttempts,
+                    webhookTimeout,
+                    rateLimits);
+        }
     }
 }
