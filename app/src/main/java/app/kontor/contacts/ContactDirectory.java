@@ -1,6 +1,7 @@
 package app.kontor.contacts;
 
 import app.kontor.contacts.internal.ContactRows;
+import app.kontor.contacts.internal.MatchKeyRows;
 import app.kontor.practice.Practices;
 import app.kontor.shared.ContactId;
 import app.kontor.shared.Page;
@@ -8,6 +9,7 @@ import app.kontor.shared.PracticeId;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -21,12 +23,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class ContactDirectory {
 
     private final ContactRows rows;
+    private final MatchKeyRows matchKeys;
     private final Practices practices;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ContactDirectory(ContactRows rows, Practices practices, ApplicationEventPublisher events, Clock clock) {
+    ContactDirectory(
+            ContactRows rows,
+            MatchKeyRows matchKeys,
+            Practices practices,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.rows = rows;
+        this.matchKeys = matchKeys;
         this.practices = practices;
         this.events = events;
         this.clock = clock;
@@ -34,6 +43,11 @@ public class ContactDirectory {
 
     public Page<ContactListItem> search(PracticeId practice, ContactSearch search) {
         return rows.search(practice, search);
+    }
+
+    /** The name and billing email of every contact of the practice, archived ones included. */
+    public List<ContactMatchKey> matchKeys(PracticeId practice) {
+        return matchKeys.all(practice);
     }
 
     /** @throws ContactNotFoundException when the practice has no such contact */

@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 /**
  * Wires db-scheduler's core by hand: its Boot starter targets Boot 3 and silently never starts on
@@ -31,7 +32,9 @@ class JobsConfiguration {
                 .filter(task -> !(task instanceof RecurringTask<?>))
                 .toList();
         // Recurring tasks are registered by startTasks; naming them twice is an error.
-        scheduler = Scheduler.create(dataSource, others)
+        // Scheduling joins the caller's transaction, so a job is never picked up before the rows it
+        // reads are committed, and never left behind by a transaction that rolled back.
+        scheduler = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), others)
                 .startTasks(recurring)
                 .pollingInterval(settings.pollingInterval())
                 .heartbeatInterval(settings.heartbeatInterval())

@@ -12,6 +12,15 @@ public enum ImportFilter {
         this.label = label;
     }
 
+    /** Whether a Xero contact with these flags may become a new Kontor contact. */
+    public boolean admits(boolean customer, boolean supplier) {
+        return switch (this) {
+            case CUSTOMERS -> customer;
+            case CUSTOMERS_AND_SUPPLIERS -> customer || supplier;
+            case ALL -> true;
+        };
+    }
+
     public String label() {
         return label;
     }

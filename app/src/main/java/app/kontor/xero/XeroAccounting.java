@@ -1,9 +1,11 @@
 package app.kontor.xero;
 
 import app.kontor.shared.PracticeId;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Accounting API of the practice's connected organisation. Calls are rate-budgeted, refresh the
@@ -23,6 +25,17 @@ public interface XeroAccounting {
 
     /** Contacts, archived ones included, with exactly this email address. */
     List<XeroContact> contactsWithEmail(PracticeId practice, String email);
+
+    /** Xero's largest page, which the import and sync always ask for (XERO-CONTRACT §1.2). */
+    int PAGE_SIZE = 1000;
+
+    /**
+     * One page of all contacts, archived ones included, oldest change first ({@code order=UpdatedDateUTC
+     * ASC}, {@code pageSize} {@value #PAGE_SIZE}); with {@code modifiedSince}, only contacts changed since
+     * that second. Waits for Xero's minute limit when the wait is short, else throws {@link
+     * XeroRateLimitedException} with the time to try again.
+     */
+    XeroContactPage contactsPage(PracticeId practice, int page, @Nullable Instant modifiedSince);
 
     /**
      * Creates one contact with {@code PUT /Contacts}, {@code summarizeErrors=false} and the given

@@ -6,13 +6,19 @@ import app.kontor.xero.XeroAccounting;
 import app.kontor.xero.XeroApiException;
 import app.kontor.xero.XeroConnectionException;
 import app.kontor.xero.XeroContact;
+import app.kontor.xero.XeroContactPage;
+import app.kontor.xero.XeroContactReader;
 import app.kontor.xero.XeroOrganisation;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -22,6 +28,9 @@ class XeroAccountingClient implements XeroAccounting {
 
     /** Enough for a pre-flight check by name or email; more matches than this are not expected. */
     static final int SEARCH_PAGE_SIZE = 100;
+
+    private static final DateTimeFormatter IF_MODIFIED_SINCE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private final XeroApiClient api;
     private final XeroCalls calls;
@@ -104,6 +113,39 @@ class XeroAccountingClient implements XeroAccounting {
                 practice,
                 "search Xero's contacts",
                 builder -> builder.queryParam("where", "EmailAddress==" + XeroContactJson.quoted(email)));
+    }
+
+    @Override
+    public XeroContactPage contactsPage(PracticeId practice, int page, @Nullable Instant modifiedSince) {
+        var connection = connected(practice);
+        var uri = UriComponentsBuilder.fromUriString(api.settings().apiUri() + "/Contacts")
+                .queryParam("includeArchived", "true")
+                .queryParam("order", "UpdatedDateUTC ASC")
+                .queryParam("page", page)
+                .queryParam("pageSize", PAGE_SIZE)
+                .encode()
+                .build()
+                .toUri();
+        var body = calls.<byte[]>call(
+                practice,
+                connection.tenantId(),
+                "read Xero's contacts",
+                XeroCalls.WhenLimited.WAIT,
+                token -> api.rest()
+                        .get()
+                        .uri(uri)
+                        .headers(headers -> {
+                            XeroApiClient.accounting(headers, token, connection.tenantId());
+                            if (modifiedSince != null) {
+                                // Xero wants ISO-8601 to the second, not an HTTP date (XERO-CONTRACT §1.3).
+                                headers.set("If-Modified-Since", IF_MODIFIED_SINCE.format(modifiedSince));
+                            }
+                        })
+                        .retrieve()
+                        .toEntity(byte[].class));
+        var bytes = body == null ? new byte[0] : body;
+        return new XeroContactPage(
+                XeroContactReader.page(bytes), page, PAGE_SIZE, XeroContactReader.itemCount(bytes), bytes.length);
     }
 
     @Override

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.converter.ByteArrayHttpMessageConverter;
 import org.springframework.http.converter.StringHttpMessageConverter;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.stereotype.Component;
@@ -51,6 +52,8 @@ public class XeroApiClient {
                 .requestFactory(requests)
                 .messageConverters(converters -> {
                     converters.clear();
+                    // Bytes first: Jackson would otherwise claim byte[] and expect base64.
+                    converters.add(new ByteArrayHttpMessageConverter());
                     converters.add(new JacksonJsonHttpMessageConverter(json));
                     converters.add(new StringHttpMessageConverter(StandardCharsets.UTF_8));
                 })

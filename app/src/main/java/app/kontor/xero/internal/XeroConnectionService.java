@@ -5,6 +5,7 @@ import app.kontor.shared.PracticeId;
 import app.kontor.xero.ConnectionStatus;
 import app.kontor.xero.ConsentOutcome;
 import app.kontor.xero.ImportFilter;
+import app.kontor.xero.ImportFilterChanged;
 import app.kontor.xero.XeroConnected;
 import app.kontor.xero.XeroConnection;
 import app.kontor.xero.XeroConnectionException;
@@ -160,7 +161,11 @@ class XeroConnectionService implements XeroConnections {
 
     @Override
     public void setImportFilter(SignedInUser admin, ImportFilter filter) {
+        var before = connections.find(admin.practiceId());
         connections.saveImportFilter(admin.practiceId(), filter, now());
+        before.filter(connection -> connection.importFilter() != filter)
+                .ifPresent(connection -> events.publishEvent(
+                        new ImportFilterChanged(admin.practiceId(), connection.tenantId(), filter)));
     }
 
     private XeroConnection connect(

@@ -6,7 +6,9 @@ import app.kontor.xero.ImportFilter;
 import app.kontor.xero.XeroConnectionException;
 import app.kontor.xero.XeroConnections;
 import app.kontor.xero.XeroSettings;
+import app.kontor.xero.XeroSettingsSection;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -30,16 +32,26 @@ class XeroSettingsPage {
 
     private final XeroConnections connections;
     private final XeroSettings settings;
+    private final List<XeroSettingsSection> sections;
 
-    XeroSettingsPage(XeroConnections connections, XeroSettings settings) {
+    XeroSettingsPage(XeroConnections connections, XeroSettings settings, List<XeroSettingsSection> sections) {
         this.connections = connections;
         this.settings = settings;
+        this.sections = sections.stream()
+                .sorted(Comparator.comparingInt(XeroSettingsSection::order))
+                .toList();
     }
 
     @GetMapping(PAGE)
     String page(
             @AuthenticationPrincipal(expression = "user") SignedInUser user, HttpServletRequest request, Model model) {
-        model.addAttribute("connection", connections.find(user.practiceId()).orElse(null));
+        var connection = connections.find(user.practiceId()).orElse(null);
+        model.addAttribute("connection", connection);
+        model.addAttribute(
+                "sections",
+                sections.stream()
+                        .map(section -> section.render(connection, user))
+                        .toList());
         model.addAttribute("admin", user.isAdmin());
         model.addAttribute("configured", settings.isConfigured());
         model.addAttribute("filters", List.of(ImportFilter.values()));

@@ -10,8 +10,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -31,6 +33,50 @@ public class LinkRows {
                 .params(practice.value(), contact.value())
                 .query(LinkRows::link)
                 .optional();
+    }
+
+    public Optional<XeroLink> findByXeroContact(PracticeId practice, UUID tenantId, UUID xeroContactId) {
+        return jdbc.sql("select * from xero_links where practice_id = ? and tenant_id = ? and xero_contact_id = ?")
+                .params(practice.value(), tenantId, xeroContactId)
+                .query(LinkRows::link)
+                .optional();
+    }
+
+    /** Contacts that are linked, or have a Create Contact under way: matching must leave them alone. */
+    public Set<ContactId> busyContacts(PracticeId practice) {
+        var busy = new HashSet<ContactId>();
+        jdbc.sql("""
+                        select contact_id from xero_links where practice_id = ?
+                        union select contact_id from xero_create_requests where practice_id = ?""")
+                .params(practice.value(), practice.value())
+                .query((rs, row) -> new ContactId(rs.getObject(1, UUID.class)))
+                .list()
+                .forEach(busy::add);
+        return busy;
+    }
+
+    /** Keeps what Xero last said about a linked contact: its name, status, and when Kontor last heard. */
+    public void refresh(PracticeId practice, ContactId contact, String xeroName, String xeroStatus, Instant at) {
+        jdbc.sql("""
+                        update xero_links set xero_name = ?, xero_status = ?, last_synced_at = ?
+                        where practice_id = ? and contact_id = ?""")
+                .params(xeroName, xeroStatus, utc(at), practice.value(), contact.value())
+                .update();
+    }
+
+    /** Points a link at another Xero contact of the same organisation (a merge in Xero). */
+    public void moveTo(
+            PracticeId practice,
+            ContactId contact,
+            UUID xeroContactId,
+            String xeroName,
+            String xeroStatus,
+            Instant at) {
+        jdbc.sql("""
+                        update xero_links set xero_contact_id = ?, xero_name = ?, xero_status = ?, last_synced_at = ?
+                        where practice_id = ? and contact_id = ?""")
+                .params(xeroContactId, xeroName, xeroStatus, utc(at), practice.value(), contact.value())
+                .update();
     }
 
     public boolean isLinked(UUID tenantId, UUID xeroContactId) {

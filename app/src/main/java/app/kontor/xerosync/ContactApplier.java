@@ -1,0 +1,268 @@
+package app.kontor.xerosync;
+
+import app.kontor.contacts.Contact;
+import app.kontor.contacts.ContactDirectory;
+import app.kontor.shared.ContactId;
+import app.kontor.shared.PracticeId;
+import app.kontor.xero.ImportFilter;
+import app.kontor.xero.XeroContact;
+import app.kontor.xero.XeroContactReader;
+import app.kontor.xero.XeroContactSnapshot;
+import app.kontor.xerolink.LinkTakenException;
+import app.kontor.xerolink.XeroLinks;
+import app.kontor.xerosync.internal.ProblemRows;
+import app.kontor.xerosync.internal.ReviewRows;
+import app.kontor.xerosync.internal.XeroContactRows;
+import app.kontor.xerosync.internal.XeroContactRows.StoredXeroContact;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies what Kontor read of one Xero contact to Kontor: links, match review, new contacts and the
+ * Needs attention list (DESIGN §1 rules 3 and 8). The caller runs each contact in its own savepoint,
+ * so one contact that fails leaves the others of its batch alone.
+ */
+@Component
+class ContactApplier {
+
+    enum Outcome {
+        CREATED,
+        LINKED,
+        NEEDS_REVIEW,
+        SKIPPED,
+        FAILED
+    }
+
+    /** What one run knows: whose contacts, which organisation, and who Kontor's history names. */
+    record Run(
+            PracticeId practice,
+            UUID tenantId,
+            ImportFilter filter,
+            String phoneRegion,
+            MatchIndex index,
+            String actor) {}
+
+    private final ContactDirectory contacts;
+    private final XeroLinks links;
+    private final XeroContactRows xeroContacts;
+    private final ReviewRows reviews;
+    private final ProblemRows problems;
+    private final Clock clock;
+
+    ContactApplier(
+            ContactDirectory contacts,
+            XeroLinks links,
+            XeroContactRows xeroContacts,
+            ReviewRows reviews,
+            ProblemRows problems,
+            Clock clock) {
+        this.contacts = contacts;
+        this.links = links;
+        this.xeroContacts = xeroContacts;
+        this.reviews = reviews;
+        this.problems = problems;
+        this.clock = clock;
+    }
+
+    Outcome apply(Run run, StoredXeroContact stored) {
+        problems.clear(run.tenantId(), stored.xeroContactId());
+        var link = links.findByXeroContact(run.practice(), run.tenantId(), stored.xeroContactId());
+        var snapshot = XeroContactReader.one(stored.rawJson()).orElse(null);
+        if (link.isPresent()) {
+            return applyToLink(run, link.get().contactId(), stored, snapshot);
+        }
+        if (stored.mergedTo() != null || "GDPRREQUEST".equals(stored.status())) {
+            // Merged away or erased in Xero, and never linked: nothing of it belongs in Kontor.
+            reviews.closeFor(run.tenantId(), stored.xeroContactId());
+            return Outcome.SKIPPED;
+        }
+        if (snapshot == null) {
+            problem(run, stored, null, "Contact", null, "Kontor could not read what Xero sent for this contact.");
+            return Outcome.FAILED;
+        }
+        snapshot.problems().forEach(text -> problem(run, stored, null, "Contact", null, text));
+        if (!snapshot.knownStatus() || snapshot.displayName().isEmpty()) {
+            return Outcome.FAILED;
+        }
+        var candidates = run.index().candidates(stored.matchName(), stored.matchEmail());
+        var rivals =
+                xeroContacts.rivals(run.tenantId(), stored.xeroContactId(), stored.matchName(), stored.matchEmail());
+        var sameNameRivals = rivals.stream()
+                .filter(rival -> rival.matchName().equals(stored.matchName()))
+                .count();
+        if (sameNameRivals > 0) {
+            problem(
+                    run,
+                    stored,
+                    null,
+                    "Name",
+                    snapshot.displayName(),
+                    "Xero has " + (sameNameRivals + 1) + " contacts with this name, so Kontor will not link any of "
+                            + "them by itself.");
+        }
+        if (candidates.size() == 1
+                && candidates.getFirst().sameName()
+                && candidates.getFirst().sameEmail()
+                && rivals.isEmpty()) {
+            var contact = candidates.getFirst().contactId();
+            linkAndReplace(run, contact, snapshot, "Matched on import: same name and billing email.");
+            return Outcome.LINKED;
+        }
+        if (!candidates.isEmpty()) {
+            reviews.open(
+                    run.practice(),
+                    run.tenantId(),
+                    stored.xeroContactId(),
+                    reviewReason(candidates, rivals.size()),
+                    candidates,
+                    clock.instant());
+            return Outcome.NEEDS_REVIEW;
+        }
+        if (!snapshot.isActive() || !run.filter().admits(snapshot.customer(), snapshot.supplier())) {
+            return Outcome.SKIPPED;
+        }
+        createFromXero(run, snapshot, "Created in Kontor from Xero on import.");
+        return Outcome.CREATED;
+    }
+
+    /** Links an existing Kontor contact and gives it Xero's values of the four synced fields. */
+    void linkAndReplace(Run run, ContactId contact, XeroContactSnapshot xero, String why) {
+        links.linkMatched(run.practice(), contact, run.tenantId(), xero.summary(), run.actor(), why);
+        run.index().remove(contact);
+        reviews.closeFor(run.tenantId(), xero.contactId());
+        replaceSyncedFields(run, contacts.get(run.practice(), contact), xero);
+    }
+
+    /** A new Kontor contact with Xero's values, linked to it with origin MATCHED. */
+    Contact createFromXero(Run run, XeroContactSnapshot xero, String why) {
+        var mapped = XeroValues.newContact(xero, run.phoneRegion());
+        var created = contacts.create(run.practice(), mapped.input());
+        links.linkMatched(run.practice(), created.id(), run.tenantId(), xero.summary(), run.actor(), why);
+        reviews.closeFor(run.tenantId(), xero.contactId());
+        rejected(run, xero, created.id(), mapped.rejected());
+        return created;
+    }
+
+    private Outcome applyToLink(
+            Run run, ContactId contact, StoredXeroContact stored, @Nullable XeroContactSnapshot snapshot) {
+        reviews.closeFor(run.tenantId(), stored.xeroContactId());
+        var summary = snapshot != null
+                ? snapshot.summary()
+                : new XeroContact(
+                        stored.xeroContactId(),
+                        stored.name(),
+                        null,
+                        stored.status(),
+                        stored.updatedAt(),
+                        stored.mergedTo());
+        if ("GDPRREQUEST".equals(stored.status())) {
+            links.refresh(run.practice(), contact, summary);
+            links.record(
+                    run.practice(),
+                    contact,
+                    "Erasure requested in Xero",
+                    "Xero asked for this contact's data to be erased (GDPR). Kontor erased its copy of Xero's data; "
+                            + "the Kontor contact is kept for an admin to review.",
+                    run.actor());
+            problem(
+                    run,
+                    stored,
+                    contact,
+                    "Contact",
+                    null,
+                    "Xero asked for this contact's data to be erased (GDPR request). Review the Kontor contact.");
+            return Outcome.LINKED;
+        }
+        if (stored.mergedTo() != null) {
+            var survivor = xeroContacts.find(run.practice(), run.tenantId(), stored.mergedTo());
+            var survivorSummary = survivor.map(s -> new XeroContact(
+                            s.xeroContactId(), s.name(), s.matchEmail(), s.status(), s.updatedAt(), s.mergedTo()))
+                    .orElse(new XeroContact(
+                            stored.mergedTo(), "the contact it was merged into", null, "ACTIVE", null, null));
+            try {
+                links.moveTo(run.practice(), contact, survivorSummary, run.actor());
+            } catch (LinkTakenException linkedElsewhere) {
+                links.refresh(run.practice(), contact, summary);
+                reviews.open(
+                        run.practice(),
+                        run.tenantId(),
+                        stored.mergedTo(),
+                        "Xero merged " + stored.name() + " into " + survivorSummary.name()
+                                + ", which is linked to another Kontor contact.",
+                        List.of(new ReviewRows.Candidate(contact, false, false)),
+                        clock.instant());
+                return Outcome.NEEDS_REVIEW;
+            }
+            return Outcome.LINKED;
+        }
+        links.refresh(run.practice(), contact, summary);
+        if (snapshot != null) {
+            snapshot.problems().forEach(text -> problem(run, stored, contact, "Contact", null, text));
+            if (!snapshot.displayName().isEmpty()) {
+                replaceSyncedFields(run, contacts.get(run.practice(), contact), snapshot);
+            }
+        }
+        return Outcome.LINKED;
+    }
+
+    private void replaceSyncedFields(Run run, Contact before, XeroContactSnapshot xero) {
+        var mapped = XeroValues.replaceSyncedFields(before.toInput(), xero, run.phoneRegion());
+        rejected(run, xero, before.id(), mapped.rejected());
+        var after = contacts.update(run.practice(), before.id(), before.version(), mapped.input());
+        var changes = SyncedFields.changes(before, after);
+        if (!changes.isEmpty()) {
+            links.record(run.practice(), before.id(), "Updated from Xero", changes, run.actor());
+        }
+    }
+
+    private void rejected(Run run, XeroContactSnapshot xero, ContactId contact, List<XeroValues.Rejected> rejected) {
+        for (var value : rejected) {
+            problems.add(
+                    run.practice(),
+                    run.tenantId(),
+                    xero.contactId(),
+                    contact,
+                    xero.displayName(),
+                    value.field(),
+                    value.rawValue(),
+                    value.reason() + " Kontor kept the rest of the contact; the value is shown here as Xero sent it.",
+                    clock.instant());
+        }
+    }
+
+    private void problem(
+            Run run,
+            StoredXeroContact stored,
+            @Nullable ContactId contact,
+            String field,
+            @Nullable String raw,
+            String reason) {
+        problems.add(
+                run.practice(),
+                run.tenantId(),
+                stored.xeroContactId(),
+                contact,
+                stored.name().isEmpty() ? "(no name)" : stored.name(),
+                field,
+                raw,
+                reason,
+                clock.instant());
+    }
+
+    private static String reviewReason(List<ReviewRows.Candidate> candidates, int rivals) {
+        if (rivals > 0) {
+            return "Xero has other contacts with the same name or email.";
+        }
+        if (candidates.size() > 1) {
+            return candidates.size() + " Kontor contacts could be this one.";
+        }
+        var only = candidates.getFirst();
+        if (only.sameName() && only.sameEmail()) {
+            return "Same name and billing email.";
+        }
+        return only.sameName() ? "Same name, different billing email." : "Same billing email, different name.";
+    }
+}

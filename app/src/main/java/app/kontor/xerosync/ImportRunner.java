@@ -1,0 +1,263 @@
+package app.kontor.xerosync;
+
+import app.kontor.contacts.ContactDirectory;
+import app.kontor.contacts.InvalidContactException;
+import app.kontor.practice.Practices;
+import app.kontor.xero.XeroAccounting;
+import app.kontor.xero.XeroConnection;
+import app.kontor.xero.XeroConnectionException;
+import app.kontor.xero.XeroConnections;
+import app.kontor.xero.XeroContactPage;
+import app.kontor.xero.XeroNeedsReconnectException;
+import app.kontor.xero.XeroRateLimitedException;
+import app.kontor.xerolink.LinkTakenException;
+import app.kontor.xerolink.XeroLinks;
+import app.kontor.xerosync.internal.ImportRows;
+import app.kontor.xerosync.internal.ProblemRows;
+import app.kontor.xerosync.internal.XeroContactRows;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs one import (issue 6): first every page of Xero's contacts into {@code xero_contacts}, with the
+ * (second, page) cursor of DESIGN §5 checkpointed in the same transaction as each page; then the
+ * matching, a batch per transaction, each contact in its own savepoint. Killed at any point, it
+ * resumes from the last checkpoint: a page read twice is stored once, and a contact is applied once.
+ */
+@Component
+class ImportRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
+
+    /** Contacts matched per transaction: small enough to keep transactions short. */
+    static final int BATCH_SIZE = 200;
+
+    /** After a failure that may pass (Xero unreachable, a 5xx), the import tries again this much later. */
+    static final Duration RETRY_AFTER_FAILURE = Duration.ofMinutes(1);
+
+    static final String ACTOR = "Xero import";
+
+    private final ImportRows imports;
+    private final XeroContactRows xeroContacts;
+    private final ProblemRows problems;
+    private final XeroAccounting accounting;
+    private final XeroConnections connections;
+    private final ContactDirectory contacts;
+    private final XeroLinks links;
+    private final Practices practices;
+    private final ContactApplier applier;
+    private final TransactionTemplate transaction;
+    private final TransactionTemplate savepoint;
+    private final Clock clock;
+
+    ImportRunner(
+            ImportRows imports,
+            XeroContactRows xeroContacts,
+            ProblemRows problems,
+            XeroAccounting accounting,
+            XeroConnections connections,
+            ContactDirectory contacts,
+            XeroLinks links,
+            Practices practices,
+            ContactApplier applier,
+            PlatformTransactionManager transactions,
+            Clock clock) {
+        this.imports = imports;
+        this.xeroContacts = xeroContacts;
+        this.problems = problems;
+        this.accounting = accounting;
+        this.connections = connections;
+        this.contacts = contacts;
+        this.links = links;
+        this.practices = practices;
+        this.applier = applier;
+        this.transaction = new TransactionTemplate(transactions);
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.clock = clock;
+    }
+
+    /**
+     * Carries the import on as far as it can.
+     *
+     * @return when to carry on, if it has to wait (Xero's rate limit, a passing failure)
+     */
+    Optional<Instant> run(UUID importId) {
+        var current = imports.find(importId).orElse(null);
+        if (current == null || !current.state().isRunning()) {
+            return Optional.empty();
+        }
+        var connection = connections.find(current.practiceId()).orElse(null);
+        if (connection == null
+                || !connection.isConnected()
+                || !connection.tenantId().equals(current.tenantId())) {
+            imports.stop(importId, "Xero was disconnected, so the import stopped. Reconnect to import again.", now());
+            return Optional.empty();
+        }
+        try {
+            while (current != null && current.state() == ImportState.READING) {
+                readPage(current);
+                current = imports.find(importId).orElse(null);
+            }
+            ContactApplier.Run run = null;
+            while (current != null && current.state() == ImportState.MATCHING) {
+                if (run == null) {
+                    run = matchingRun(current, connection);
+                }
+                applyBatch(current, run);
+                current = imports.find(importId).orElse(null);
+            }
+            return Optional.empty();
+        } catch (XeroRateLimitedException limited) {
+            imports.waiting(importId, limited.getMessage(), limited.retryAt(), now());
+            return Optional.of(limited.retryAt());
+        } catch (XeroNeedsReconnectException reconnect) {
+            imports.stop(importId, reconnect.getMessage(), now());
+            return Optional.empty();
+        } catch (XeroConnectionException passing) {
+            var retryAt = now().plus(RETRY_AFTER_FAILURE);
+            imports.waiting(importId, passing.getMessage() + " Kontor tries again in a minute.", retryAt, now());
+            return Optional.of(retryAt);
+        }
+    }
+
+    private void readPage(XeroImport current) {
+        var since =
+                current.cursorSecond() == null ? null : current.cursorSecond().minusSeconds(1);
+        var page = accounting.contactsPage(current.practiceId(), current.cursorPage(), since);
+        var next = next(current, page);
+        transaction.executeWithoutResult(status -> {
+            var changed = xeroContacts.store(current.practiceId(), current.tenantId(), page.contacts(), now());
+            imports.pageRead(
+                    current.id(),
+                    next.second(),
+                    next.page(),
+                    next.pageStepping(),
+                    since == null ? page.itemCount() : null,
+                    changed,
+                    page.bytes(),
+                    now());
+            if (page.isLast()) {
+                imports.startMatching(current.id(), xeroContacts.pendingCount(current.tenantId()), now());
+            }
+        });
+        log.debug(
+                "Import {}: page {} read, {} contacts",
+                current.id(),
+                current.cursorPage(),
+                page.contacts().size());
+    }
+
+    /**
+     * The cursor after a full page (DESIGN §5): to the page's last second when it is later than the
+     * cursor's, else the next page of the same second. Pages out of order switch to page stepping.
+     */
+    static Cursor next(XeroImport current, XeroContactPage page) {
+        var stepping = current.pageStepping() || !ascending(page);
+        var last = page.contacts().isEmpty() ? null : page.contacts().getLast().updatedAt();
+        if (stepping || last == null) {
+            return new Cursor(current.cursorSecond(), current.cursorPage() + 1, stepping);
+        }
+        var lastSecond = last.truncatedTo(ChronoUnit.SECONDS);
+        if (current.cursorSecond() == null || lastSecond.isAfter(current.cursorSecond())) {
+            return new Cursor(lastSecond, 1, false);
+        }
+        return new Cursor(current.cursorSecond(), current.cursorPage() + 1, false);
+    }
+
+    record Cursor(@Nullable Instant second, int page, boolean pageStepping) {}
+
+    private static boolean ascending(XeroContactPage page) {
+        Instant previous = null;
+        for (var contact : page.contacts()) {
+            if (contact.updatedAt() == null) {
+                continue;
+            }
+            if (previous != null && contact.updatedAt().isBefore(previous)) {
+                return false;
+            }
+            previous = contact.updatedAt();
+        }
+        return true;
+    }
+
+    private ContactApplier.Run matchingRun(XeroImport current, XeroConnection connection) {
+        var practice = current.practiceId();
+        var index = MatchIndex.of(contacts.matchKeys(practice), links.unavailableForMatching(practice));
+        var region = practices.find(practice).orElseThrow().defaultPhoneRegion();
+        return new ContactApplier.Run(practice, current.tenantId(), connection.importFilter(), region, index, ACTOR);
+    }
+
+    private void applyBatch(XeroImport current, ContactApplier.Run run) {
+        transaction.executeWithoutResult(status -> {
+            var batch = xeroContacts.pending(current.tenantId(), BATCH_SIZE);
+            if (batch.isEmpty()) {
+                imports.finish(current.id(), now());
+                return;
+            }
+            int created = 0, linked = 0, review = 0, skipped = 0, failed = 0;
+            var done = new ArrayList<UUID>(batch.size());
+            for (var stored : batch) {
+                ContactApplier.Outcome outcome;
+                try {
+                    outcome = savepoint.execute(inner -> applier.apply(run, stored));
+                } catch (RuntimeException unexpected) {
+                    // One contact Kontor cannot apply must not stop the others; it is named for an admin.
+                    log.warn(
+                            "Import {}: Xero contact {} could not be applied",
+                            current.id(),
+                            stored.xeroContactId(),
+                            unexpected);
+                    problems.add(
+                            current.practiceId(),
+                            current.tenantId(),
+                            stored.xeroContactId(),
+                            null,
+                            stored.name().isEmpty() ? "(no name)" : stored.name(),
+                            "Contact",
+                            null,
+                            "Kontor could not apply this contact: " + plain(unexpected),
+                            now());
+                    outcome = ContactApplier.Outcome.FAILED;
+                }
+                switch (outcome) {
+                    case CREATED -> created++;
+                    case LINKED -> linked++;
+                    case NEEDS_REVIEW -> review++;
+                    case SKIPPED -> skipped++;
+                    case FAILED -> failed++;
+                }
+                done.add(stored.xeroContactId());
+            }
+            xeroContacts.applied(current.tenantId(), done);
+            imports.applied(current.id(), new ImportRows.Applied(created, linked, review, skipped, failed), now());
+        });
+    }
+
+    /** What an admin can act on; anything else (a database error) is in the server's log, not on screen. */
+    private static String plain(RuntimeException failure) {
+        return switch (failure) {
+            case InvalidContactException invalid ->
+                "Kontor's rules reject it: "
+                        + String.join(" ", invalid.errors().asMap().values());
+            case LinkTakenException taken -> taken.getMessage();
+            default -> "an unexpected error; the server's log has the details.";
+        };
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,54 @@
+package app.kontor.xerosync;
+
+import app.kontor.shared.PracticeId;
+import java.time.Instant;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One import of a practice's Xero contacts: its checkpoint, its progress and, once finished, its
+ * summary.
+ *
+ * @param cursorSecond the (second, page) cursor of DESIGN §5: the next read asks for contacts changed
+ *     since one second before this one; null until the first full page
+ * @param pageStepping the pages came back out of order, so the rest of the read steps page by page
+ * @param total how many contacts Xero said it has, once the first page is read
+ * @param read Xero contacts read that were new or changed
+ * @param toApply how many of them the matching has to go through
+ * @param applied how many it has gone through
+ */
+public record XeroImport(
+        UUID id,
+        PracticeId practiceId,
+        UUID tenantId,
+        ImportState state,
+        @Nullable Instant cursorSecond,
+        int cursorPage,
+        boolean pageStepping,
+        @Nullable Integer total,
+        int pages,
+        long bytes,
+        int read,
+        int toApply,
+        int applied,
+        int created,
+        int linked,
+        int needsReview,
+        int skipped,
+        int failed,
+        @Nullable String message,
+        @Nullable Instant waitingUntil,
+        String startedBy,
+        Instant startedAt,
+        @Nullable Instant finishedAt) {
+
+    /** Progress from 0 to 100: reading is the first half, matching the second. */
+    public int percent() {
+        return switch (state) {
+            case READING -> total == null || total == 0 ? 0 : Math.min(50, (int) (50L * Math.min(read, total) / total));
+            case MATCHING -> toApply == 0 ? 50 : 50 + Math.min(50, (int) (50L * applied / toApply));
+            case FINISHED -> 100;
+            case STOPPED, SUPERSEDED -> 0;
+        };
+    }
+}

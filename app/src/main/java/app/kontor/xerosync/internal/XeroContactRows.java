@@ -1,0 +1,237 @@
+package app.kontor.xerosync.internal;
+
+import static app.kontor.xerosync.internal.Timestamps.instant;
+import static app.kontor.xerosync.internal.Timestamps.utc;
+
+import app.kontor.shared.ContactNames;
+import app.kontor.shared.PracticeId;
+import app.kontor.xero.XeroContactSnapshot;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * What Kontor last read of each Xero contact ({@code xero_contacts}). A read older than what is
+ * stored never replaces it; a newer one replaces it and marks it for applying to Kontor.
+ */
+@Repository
+public class XeroContactRows {
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    XeroContactRows(JdbcClient jdbc, JdbcTemplate batch) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /** A stored Xero contact; {@code rawJson} is null once erased. */
+    public record StoredXeroContact(
+            UUID xeroContactId,
+            String name,
+            String matchName,
+            @Nullable String matchEmail,
+            String status,
+            @Nullable UUID mergedTo,
+            boolean customer,
+            boolean supplier,
+            @Nullable Instant updatedAt,
+            @Nullable String rawJson) {}
+
+    /** The trimmed, lower-cased email matching compares; empty emails never match anything. */
+    public static @Nullable String matchEmail(@Nullable String email) {
+        return email == null || email.isBlank() ? null : email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Stores the contacts of one read, keeping the newest of each; a contact Xero asked to erase is
+     * stored without its name or JSON.
+     *
+     * @return how many were new or changed
+     */
+    public int store(PracticeId practice, UUID tenantId, List<XeroContactSnapshot> contacts, Instant readAt) {
+        var newest = new LinkedHashMap<UUID, XeroContactSnapshot>();
+        for (var contact : contacts) {
+            newest.merge(contact.contactId(), contact, (a, b) -> newer(b, a) ? b : a);
+        }
+        if (newest.isEmpty()) {
+            return 0;
+        }
+        var stored = new HashMap<UUID, Stored>();
+        jdbc.sql("""
+                        select xero_contact_id, updated_at, status, raw_json from xero_contacts
+                        where tenant_id = :tenant and xero_contact_id in (:ids)""")
+                .param("tenant", tenantId)
+                .param("ids", List.copyOf(newest.keySet()))
+                .query((rs, row) -> stored.put(
+                        rs.getObject("xero_contact_id", UUID.class),
+                        new Stored(instant(rs, "updated_at"), rs.getString("status"), rs.getString("raw_json"))))
+                .list();
+        var inserts = new ArrayList<Object[]>();
+        var updates = new ArrayList<Object[]>();
+        for (var contact : newest.values()) {
+            var before = stored.get(contact.contactId());
+            var erased = contact.isErasureRequested();
+            var name = erased ? "" : contact.displayName();
+            var values = new Object[] {
+                name,
+                erased ? "" : ContactNames.normalise(name),
+                erased ? null : matchEmail(contact.emailAddress()),
+                contact.status(),
+                contact.mergedToContactId(),
+                contact.customer(),
+                contact.supplier(),
+                utc(contact.updatedAt()),
+                erased ? null : contact.rawJson(),
+                utc(readAt),
+                tenantId,
+                contact.contactId()
+            };
+            if (before == null) {
+                var insert = new Object[values.length + 1];
+                System.arraycopy(values, 0, insert, 0, values.length);
+                insert[values.length] = practice.value();
+                inserts.add(insert);
+            } else if (before.isOlderThan(contact)) {
+                updates.add(values);
+            }
+        }
+        if (!updates.isEmpty()) {
+            batch.batchUpdate("""
+                    update xero_contacts set name = ?, match_name = ?, match_email = ?, status = ?, merged_to = ?,
+                        customer = ?, supplier = ?, updated_at = ?, raw_json = ?, read_at = ?, pending = true
+                    where tenant_id = ? and xero_contact_id = ?""", updates);
+        }
+        if (!inserts.isEmpty()) {
+            batch.batchUpdate("""
+                    insert into xero_contacts (name, match_name, match_email, status, merged_to, customer, supplier,
+                        updated_at, raw_json, read_at, tenant_id, xero_contact_id, practice_id, pending)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true)""", inserts);
+        }
+        return inserts.size() + updates.size();
+    }
+
+    /** Every contact of the organisation is matched again by the next import. */
+    public void markAllPending(UUID tenantId) {
+        jdbc.sql("update xero_contacts set pending = true where tenant_id = ? and not pending")
+                .param(tenantId)
+                .update();
+    }
+
+    public int pendingCount(UUID tenantId) {
+        return jdbc.sql("select count(*) from xero_contacts where tenant_id = ? and pending")
+                .param(tenantId)
+                .query(Integer.class)
+                .single();
+    }
+
+    /** The next contacts to apply to Kontor, oldest change first. */
+    public List<StoredXeroContact> pending(UUID tenantId, int limit) {
+        return jdbc.sql("""
+                        select * from xero_contacts where tenant_id = ? and pending
+                        order by updated_at, xero_contact_id limit ?""")
+                .params(tenantId, limit)
+                .query(XeroContactRows::stored)
+                .list();
+    }
+
+    public void applied(UUID tenantId, Collection<UUID> xeroContactIds) {
+        if (xeroContactIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("update xero_contacts set pending = false where tenant_id = :tenant and xero_contact_id in (:ids)")
+                .param("tenant", tenantId)
+                .param("ids", List.copyOf(xeroContactIds))
+                .update();
+    }
+
+    public Optional<StoredXeroContact> find(PracticeId practice, UUID tenantId, UUID xeroContactId) {
+        return jdbc.sql("select * from xero_contacts where practice_id = ? and tenant_id = ? and xero_contact_id = ?")
+                .params(practice.value(), tenantId, xeroContactId)
+                .query(XeroContactRows::stored)
+                .optional();
+    }
+
+    /**
+     * Other Xero contacts of the organisation with the same normalised name or email that are not
+     * linked, merged away or erased: rivals that make an automatic match unsafe.
+     */
+    public List<StoredXeroContact> rivals(UUID tenantId, UUID xeroContactId, String matchName, @Nullable String email) {
+        return jdbc.sql("""
+                        select * from xero_contacts x
+                        where x.tenant_id = :tenant and x.xero_contact_id <> :id
+                          and (x.match_name = :name or x.match_email = :email)
+                          and x.merged_to is null and x.status <> 'GDPRREQUEST'
+                          and not exists (select 1 from xero_links l
+                                          where l.tenant_id = x.tenant_id and l.xero_contact_id = x.xero_contact_id)""")
+                .param("tenant", tenantId)
+                .param("id", xeroContactId)
+                .param("name", matchName)
+                .param("email", email == null ? "" : email)
+                .query(XeroContactRows::stored)
+                .list();
+    }
+
+    /** Forgets the contact's Xero data (a GDPR request), keeping only that it exists and its status. */
+    public void erase(UUID tenantId, UUID xeroContactId) {
+        jdbc.sql("""
+                        update xero_contacts set name = '', match_name = '', match_email = null, raw_json = null
+                        where tenant_id = ? and xero_contact_id = ?""").params(tenantId, xeroContactId).update();
+    }
+
+    /** What is stored of a contact, enough to tell whether a read brings anything new. */
+    private record Stored(
+            @Nullable Instant updatedAt,
+            String status,
+            @Nullable String rawJson) {
+
+        /**
+         * A later UpdatedDateUTC is news; so is the same one with other content, as Xero does not
+         * promise to move the date for every change (a merge, IsCustomer: XERO-CONTRACT §1.3).
+         */
+        boolean isOlderThan(XeroContactSnapshot read) {
+            if (updatedAt == null
+                    || read.updatedAt() == null
+                    || read.updatedAt().isAfter(updatedAt)) {
+                return true;
+            }
+            if (read.updatedAt().isBefore(updatedAt)) {
+                return false;
+            }
+            return read.isErasureRequested()
+                    ? !XeroContactSnapshot.GDPR_REQUEST.equals(status)
+                    : !read.rawJson().equals(rawJson);
+        }
+    }
+
+    private static boolean newer(XeroContactSnapshot candidate, XeroContactSnapshot than) {
+        return candidate.updatedAt() != null
+                && (than.updatedAt() == null || !candidate.updatedAt().isBefore(than.updatedAt()));
+    }
+
+    private static StoredXeroContact stored(ResultSet rs, int row) throws SQLException {
+        return new StoredXeroContact(
+                rs.getObject("xero_contact_id", UUID.class),
+                rs.getString("name"),
+                rs.getString("match_name"),
+                rs.getString("match_email"),
+                rs.getString("status"),
+                rs.getObject("merged_to", UUID.class),
+                rs.getBoolean("customer"),
+                rs.getBoolean("supplier"),
+                instant(rs, "updated_at"),
+                rs.getString("raw_json"));
+    }
+}
