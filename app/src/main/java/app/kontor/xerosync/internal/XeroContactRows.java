@@ -169,19 +169,23 @@ public class XeroContactRows {
      * linked, merged away or erased: rivals that make an automatic match unsafe.
      */
     public List<StoredXeroContact> rivals(UUID tenantId, UUID xeroContactId, String matchName, @Nullable String email) {
-        return jdbc.sql("""
-                        select * from xero_contacts x
-                        where x.tenant_id = :tenant and x.xero_contact_id <> :id
-                          and (x.match_name = :name or x.match_email = :email)
-                          and x.merged_to is null and x.status <> 'GDPRREQUEST'
-                          and not exists (select 1 from xero_links l
-                                          where l.tenant_id = x.tenant_id and l.xero_contact_id = x.xero_contact_id)""")
-                .param("tenant", tenantId)
-                .param("id", xeroContactId)
-                .param("name", matchName)
-                .param("email", email == null ? "" : email)
-                .query(XeroContactRows::stored)
-                .list();
+        // Two indexed lookups rather than one "name or email" that neither index serves.
+        var rivals = new LinkedHashMap<UUID, StoredXeroContact>();
+        for (var key : email == null ? List.of("match_name") : List.of("match_name", "match_email")) {
+            jdbc.sql("""
+                            select * from xero_contacts x
+                            where x.tenant_id = :tenant and x.%s = :value and x.xero_contact_id <> :id
+                              and x.merged_to is null and x.status <> 'GDPRREQUEST'
+                              and not exists (select 1 from xero_links l
+                                              where l.tenant_id = x.tenant_id and l.xero_contact_id = x.xero_contact_id)""".formatted(key))
+                    .param("tenant", tenantId)
+                    .param("id", xeroContactId)
+                    .param("value", key.equals("match_name") ? matchName : email)
+                    .query(XeroContactRows::stored)
+                    .list()
+                    .forEach(rival -> rivals.put(rival.xeroContactId(), rival));
+        }
+        return List.copyOf(rivals.values());
     }
 
     /** Forgets the contact's Xero data (a GDPR request), keeping only that it exists and its status. */

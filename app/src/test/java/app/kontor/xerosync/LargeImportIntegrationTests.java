@@ -1,0 +1,145 @@
+package app.kontor.xerosync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import app.kontor.Fixtures;
+import app.kontor.KontorIntegrationTest;
+import app.kontor.TestXero;
+import app.kontor.contacts.ContactDirectory;
+import app.kontor.contacts.ContactKind;
+import app.kontor.contacts.EmailAddress;
+import app.kontor.contacts.PhoneNumber;
+import app.kontor.xero.XeroFixtures;
+import app.kontor.xerolink.XeroLinks;
+import app.xerosim.ContactChanges;
+import app.xerosim.Fault;
+import app.xerosim.SimContact;
+import app.xerosim.SimOrganisation;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Imports of thousands of contacts: exactly the simulator's set, field by field, with no duplicate
+ * and no gap, also when a contact changes in Xero while the import is between pages.
+ */
+@KontorIntegrationTest
+class LargeImportIntegrationTests {
+
+    static final String CONTACTS = "/api.xro/2.0/Contacts";
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    XeroFixtures xero;
+
+    @Autowired
+    ContactDirectory contacts;
+
+    @Autowired
+    XeroLinks links;
+
+    @Autowired
+    XeroImports imports;
+
+    @Test
+    void importsFiveThousandContactsExactlyFieldByField() throws Exception {
+        var practice = fixtures.newPractice();
+        var organisation = xero.newOrganisation("Five thousand");
+        organisation
+                .contacts()
+                .generate(5_000, 6)
+                .forEach(id -> organisation.contacts().markAsCustomer(id));
+
+        xero.connect(practice, organisation.tenantId());
+        var finished = finished(practice, Duration.ofMinutes(5));
+
+        assertThat(finished.total()).isEqualTo(5_000);
+        assertThat(finished.created()).isEqualTo(5_000);
+        assertThat(finished.failed() + finished.needsReview() + finished.skipped())
+                .isZero();
+        assertSameAsXero(practice, organisation);
+        assertThat(contacts.matchKeys(practice.id())).hasSize(5_000);
+    }
+
+    @Test
+    void aContactEditedWhileTheImportIsBetweenPagesArrivesOnceWithItsNewValues() throws Exception {
+        var practice = fixtures.newPractice();
+        var organisation = xero.newOrganisation("Edited meanwhile");
+        var simulator = TestXero.simulator();
+        var ids = new java.util.ArrayList<UUID>();
+        // 2,500 contacts over 25 seconds, so the cursor moves by second as it does on real data.
+        for (var i = 0; i < 2_500; i++) {
+            if (i % 100 == 0) {
+                simulator.clock().advance(Duration.ofSeconds(1));
+            }
+            ids.add(organisation
+                    .contacts()
+                    .create(ContactChanges.named("Meanwhile %04d Ltd".formatted(i))
+                            .withEmail("meanwhile%d@example.com".formatted(i))
+                            .asCustomer(true))
+                    .contactId());
+        }
+        var early = ids.get(10);
+        var before = requests(organisation);
+        simulator.faults().next(1, "GET", CONTACTS, Fault.latency(Duration.ZERO));
+        simulator.faults().next(1, "GET", CONTACTS, Fault.latency(Duration.ofSeconds(3)));
+
+        xero.connect(practice, organisation.tenantId());
+        await().atMost(Duration.ofSeconds(30)).until(() -> requests(organisation) > before);
+        organisation.contacts().update(early, ContactChanges.none().withEmail("changed.meanwhile@example.com"));
+        var finished = finished(practice, Duration.ofMinutes(3));
+
+        assertThat(finished.created()).isEqualTo(2_500);
+        var link = links.findByXeroContact(practice.id(), organisation.tenantId(), early)
+                .orElseThrow();
+        assertThat(contacts.get(practice.id(), link.contactId()).billingEmail().map(EmailAddress::address))
+                .contains("changed.meanwhile@example.com");
+        assertSameAsXero(practice, organisation);
+        // Distinct seconds: about one call per 1,000 contacts, plus the page that finds the end.
+        assertThat(requests(organisation) - before).isBetween(3L, 5L);
+    }
+
+    private void assertSameAsXero(Fixtures.TestPractice practice, SimOrganisation organisation) {
+        var seen = new HashSet<UUID>();
+        for (SimContact inXero : organisation.contacts().list()) {
+            var link = links.findByXeroContact(practice.id(), organisation.tenantId(), inXero.contactId())
+                    .orElseThrow(() -> new AssertionError("Not imported: " + inXero.name()));
+            assertThat(seen.add(link.contactId().value())).isTrue();
+            var contact = contacts.get(practice.id(), link.contactId());
+            assertThat(contact.name()).isEqualTo(inXero.name());
+            assertThat(contact.billingEmail().map(EmailAddress::address).orElse(null))
+                    .isEqualTo(inXero.emailAddress());
+            var phone = inXero.phone("DEFAULT");
+            assertThat(contact.primaryPhone().map(PhoneNumber::e164).orElse(null))
+                    .isEqualTo(
+                            phone == null || phone.number().isEmpty()
+                                    ? null
+                                    : "+" + phone.countryCode() + phone.areaCode() + phone.number());
+            var person = inXero.firstName() != null
+                    && inXero.lastName() != null
+                    && (inXero.firstName() + " " + inXero.lastName()).equalsIgnoreCase(inXero.name());
+            assertThat(contact.kind()).isEqualTo(person ? ContactKind.PERSON : ContactKind.ORGANISATION);
+        }
+        assertThat(seen).hasSize(organisation.contacts().count());
+    }
+
+    private long requests(SimOrganisation organisation) {
+        var tenant = organisation.tenantId().toString();
+        return TestXero.simulator().requestLog().entries("GET", CONTACTS).stream()
+                .filter(request -> tenant.equals(request.header("xero-tenant-id")))
+                .count();
+    }
+
+    private XeroImport finished(Fixtures.TestPractice practice, Duration atMost) {
+        return await().atMost(atMost)
+                .pollInterval(Duration.ofMillis(250))
+                .until(
+                        () -> imports.latest(practice.id()).orElse(null),
+                        run -> run != null && run.state() == ImportState.FINISHED);
+    }
+}
