@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -77,10 +78,10 @@ class XeroWebhookEndpoint {
         try {
             batch = json.readValue(body, WebhookBatch.class);
         } catch (JacksonException e) {
-            log.warn("A correctly signed Xero webhook is not the JSON Xero sends; refused with 400", e);
+            log.warn("Refused a correctly signed webhook that is not Xero's JSON: {}", e.getOriginalMessage());
             return answer(HttpStatus.BAD_REQUEST);
         }
-        var events = batch == null ? java.util.List.<WebhookBatch.Event>of() : batch.eventsOrEmpty();
+        var events = batch == null ? List.<WebhookBatch.Event>of() : batch.eventsOrEmpty();
         if (events.isEmpty()) {
             // Intent to receive: a correctly signed empty batch.
             return answer(HttpStatus.OK);
