@@ -83,7 +83,7 @@ class XeroWebhookEndpoint {
         }
         var events = batch == null ? List.<WebhookBatch.Event>of() : batch.eventsOrEmpty();
         if (events.isEmpty()) {
-            // Intent to receive: a correctly signed empty batch.
+            log.debug("Answered a correctly signed batch without events (intent to receive)");
             return answer(HttpStatus.OK);
         }
         var stored = inbox.store(events, clock.instant());
