@@ -16,6 +16,9 @@ public final class TestXero implements LauncherSessionListener {
 
     public static final String CLIENT_ID = "kontor-test";
     public static final String CLIENT_SECRET = "kontor-test-secret";
+    /** The key Kontor verifies webhook signatures with in tests (nothing is configured in the simulator). */
+    public static final String WEBHOOK_KEY = "kontor-test-webhook-key";
+
     public static final String REDIRECT_URI = "http://localhost/settings/integrations/xero/callback";
 
     private static XeroSimulator simulator;
@@ -24,7 +27,7 @@ public final class TestXero implements LauncherSessionListener {
     public void launcherSessionOpened(LauncherSession session) {
         simulator = XeroSimulator.start(XeroSimulatorSettings.defaults().withPort(0));
         simulator.registerApp(CLIENT_ID, CLIENT_SECRET, List.of(REDIRECT_URI), "Kontor (tests)");
-        DemoXeroSimulator.kontorSettingsFor(simulator.baseUrl(), CLIENT_ID, CLIENT_SECRET)
+        DemoXeroSimulator.kontorSettingsFor(simulator.baseUrl(), CLIENT_ID, CLIENT_SECRET, WEBHOOK_KEY)
                 .forEach((name, value) -> System.setProperty(name, value.toString()));
     }
 

@@ -1,6 +1,7 @@
 package app.kontor.demo;
 
 import app.kontor.xero.XeroSettings;
+import app.kontor.xerosync.XeroWebhooks;
 import java.util.LinkedHashSet;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.event.ContextClosedEvent;
@@ -9,7 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Registers Kontor with the demo simulator once Kontor's port is known: the redirect URI in both
- * the {@code localhost} and {@code 127.0.0.1} forms (and under {@code KONTOR_BASE_URL} when set).
+ * the {@code localhost} and {@code 127.0.0.1} forms (and under {@code KONTOR_BASE_URL} when set), and
+ * the webhook URL with the key Kontor verifies signatures with; the simulator then runs intent to
+ * receive against Kontor in the background.
  */
 @Component
 class DemoXeroApp {
@@ -35,6 +38,10 @@ class DemoXeroApp {
         }
         simulator.registerApp(
                 DemoXeroSimulator.CLIENT_ID, DemoXeroSimulator.clientSecret(), redirectUris, "Kontor (demo)");
+        // The simulator runs in this process, so localhost reaches Kontor whatever KONTOR_BASE_URL says.
+        if (settings.hasWebhookKey()) {
+            simulator.configureWebhook("http://localhost:" + port + XeroWebhooks.PATH, settings.webhookKey());
+        }
     }
 
     @EventListener(ContextClosedEvent.class)

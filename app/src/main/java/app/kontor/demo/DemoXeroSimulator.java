@@ -17,8 +17,9 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Demo mode's Xero (DESIGN §3.1): starts the simulator in-process before the Spring context
  * refreshes, with its state in {@code ./data/xero-simulator.json} so restarts keep tokens and
- * contacts, and points Kontor's Xero settings at it. {@link DemoXeroApp} registers Kontor's redirect
- * URIs once Kontor's own port is known. Production mode never gets here; an explicitly configured
+ * contacts, and points Kontor's Xero settings at it, with a webhook signing key generated for this
+ * run. {@link DemoXeroApp} registers Kontor's redirect URIs and its webhook URL (with that key) once
+ * Kontor's own port is known. Production mode never gets here; an explicitly configured
  * Xero (a client id) wins over the simulator.
  */
 public final class DemoXeroSimulator implements EnvironmentPostProcessor, Ordered {
@@ -27,6 +28,7 @@ public final class DemoXeroSimulator implements EnvironmentPostProcessor, Ordere
 
     private static @Nullable XeroSimulator running;
     private static @Nullable String clientSecret;
+    private static @Nullable String webhookKey;
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -36,7 +38,7 @@ public final class DemoXeroSimulator implements EnvironmentPostProcessor, Ordere
             return;
         }
         var simulator = start(Path.of(environment.getProperty("kontor.data-dir", "./data")));
-        var properties = kontorSettingsFor(simulator.baseUrl(), CLIENT_ID, clientSecret);
+        var properties = kontorSettingsFor(simulator.baseUrl(), CLIENT_ID, clientSecret, webhookKey);
         environment.getPropertySources().addFirst(new MapPropertySource("demoXeroSimulator", properties));
     }
 
@@ -56,6 +58,14 @@ public final class DemoXeroSimulator implements EnvironmentPostProcessor, Ordere
         return properties;
     }
 
+    /** As {@link #kontorSettingsFor(String, String, String)}, plus the key the simulator signs webhooks with. */
+    public static Map<String, Object> kontorSettingsFor(
+            String baseUrl, String clientId, String clientSecret, String webhookKey) {
+        var properties = kontorSettingsFor(baseUrl, clientId, clientSecret);
+        properties.put("kontor.xero.webhook-key", webhookKey);
+        return properties;
+    }
+
     /** After config data is loaded, so {@code kontor.*} settings from files and profiles are seen. */
     @Override
     public int getOrder() {
@@ -68,11 +78,16 @@ public final class DemoXeroSimulator implements EnvironmentPostProcessor, Ordere
                     .withPort(0)
                     .withDataFile(dataDirectory.resolve("xero-simulator.json")));
             running.organisations().createDemoOrganisation();
-            var secret = new byte[24];
-            new SecureRandom().nextBytes(secret);
-            clientSecret = HexFormat.of().formatHex(secret);
+            clientSecret = randomHex();
+            webhookKey = randomHex();
         }
         return running;
+    }
+
+    private static String randomHex() {
+        var bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     static @Nullable XeroSimulator running() {
@@ -81,6 +96,10 @@ public final class DemoXeroSimulator implements EnvironmentPostProcessor, Ordere
 
     static @Nullable String clientSecret() {
         return clientSecret;
+    }
+
+    static @Nullable String webhookKey() {
+        return webhookKey;
     }
 
     static synchronized void stop() {

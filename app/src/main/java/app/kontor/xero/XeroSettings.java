@@ -11,11 +11,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param publicBaseUrl the address users reach Kontor at ({@code KONTOR_BASE_URL}); when empty the
  *     redirect URI is derived from each request, which suits demo mode on localhost
+ * @param webhookKey the signing key of the Xero app's webhooks ({@code KONTOR_XERO_WEBHOOK_KEY}); without
+ *     it every webhook is refused
  */
 @ConfigurationProperties("kontor.xero")
 public record XeroSettings(
         @Nullable String clientId,
         @Nullable String clientSecret,
+        @Nullable String webhookKey,
         URI authorizationUri,
         URI tokenUri,
         URI jwksUri,
@@ -45,6 +48,10 @@ public record XeroSettings(
 
     public boolean isConfigured() {
         return clientId != null && !clientId.isBlank() && clientSecret != null && !clientSecret.isBlank();
+    }
+
+    public boolean hasWebhookKey() {
+        return webhookKey != null && !webhookKey.isBlank();
     }
 
     /** The redirect URI to register with Xero; {@code {baseUrl}} is filled from the request when no base is set. */
