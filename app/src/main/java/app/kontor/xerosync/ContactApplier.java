@@ -2,6 +2,7 @@ package app.kontor.xerosync;
 
 import app.kontor.contacts.Contact;
 import app.kontor.contacts.ContactDirectory;
+import app.kontor.contacts.InvalidContactException;
 import app.kontor.shared.ContactId;
 import app.kontor.shared.PracticeId;
 import app.kontor.xero.ImportFilter;
@@ -10,6 +11,7 @@ import app.kontor.xero.XeroContactReader;
 import app.kontor.xero.XeroContactSnapshot;
 import app.kontor.xerolink.LinkTakenException;
 import app.kontor.xerolink.XeroLinks;
+import app.kontor.xerosync.internal.ImportRows;
 import app.kontor.xerosync.internal.ProblemRows;
 import app.kontor.xerosync.internal.ReviewRows;
 import app.kontor.xerosync.internal.XeroContactRows;
@@ -18,7 +20,12 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Applies what Kontor read of one Xero contact to Kontor: links, match review, new contacts and the
@@ -27,6 +34,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ContactApplier {
+
+    private static final Logger log = LoggerFactory.getLogger(ContactApplier.class);
 
     enum Outcome {
         CREATED,
@@ -51,6 +60,7 @@ class ContactApplier {
     private final ReviewRows reviews;
     private final ProblemRows problems;
     private final Clock clock;
+    private final TransactionTemplate savepoint;
 
     ContactApplier(
             ContactDirectory contacts,
@@ -58,6 +68,7 @@ class ContactApplier {
             XeroContactRows xeroContacts,
             ReviewRows reviews,
             ProblemRows problems,
+            PlatformTransactionManager transactions,
             Clock clock) {
         this.contacts = contacts;
         this.links = links;
@@ -65,6 +76,51 @@ class ContactApplier {
         this.reviews = reviews;
         this.problems = problems;
         this.clock = clock;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    }
+
+    /**
+     * Applies each contact in its own savepoint of the caller's transaction; one that fails is
+     * rolled back alone, named in Needs attention, and counted as failed.
+     */
+    ImportRows.Applied applyEach(Run run, List<StoredXeroContact> batch) {
+        int created = 0, linked = 0, review = 0, skipped = 0, failed = 0;
+        for (var stored : batch) {
+            Outcome outcome;
+            try {
+                outcome = savepoint.execute(inner -> apply(run, stored));
+            } catch (RuntimeException unexpected) {
+                log.warn("Xero contact {} could not be applied", stored.xeroContactId(), unexpected);
+                problem(
+                        run,
+                        stored,
+                        null,
+                        "Contact",
+                        null,
+                        "Kontor could not apply this contact: " + plain(unexpected));
+                outcome = Outcome.FAILED;
+            }
+            switch (outcome) {
+                case CREATED -> created++;
+                case LINKED -> linked++;
+                case NEEDS_REVIEW -> review++;
+                case SKIPPED -> skipped++;
+                case FAILED -> failed++;
+            }
+        }
+        return new ImportRows.Applied(created, linked, review, skipped, failed);
+    }
+
+    /** What an admin can act on; anything else (a database error) is in the server's log, not on screen. */
+    private static String plain(RuntimeException failure) {
+        return switch (failure) {
+            case InvalidContactException invalid ->
+                "Kontor's rules reject it: "
+                        + String.join(" ", invalid.errors().asMap().values());
+            case LinkTakenException taken -> taken.getMessage();
+            default -> "an unexpected error; the server's log has the details.";
+        };
     }
 
     Outcome apply(Run run, StoredXeroContact stored) {

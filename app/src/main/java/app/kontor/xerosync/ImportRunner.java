@@ -1,7 +1,6 @@
 package app.kontor.xerosync;
 
 import app.kontor.contacts.ContactDirectory;
-import app.kontor.contacts.InvalidContactException;
 import app.kontor.practice.Practices;
 import app.kontor.xero.XeroAccounting;
 import app.kontor.xero.XeroConnection;
@@ -10,16 +9,15 @@ import app.kontor.xero.XeroConnections;
 import app.kontor.xero.XeroContactPage;
 import app.kontor.xero.XeroNeedsReconnectException;
 import app.kontor.xero.XeroRateLimitedException;
-import app.kontor.xerolink.LinkTakenException;
 import app.kontor.xerolink.XeroLinks;
 import app.kontor.xerosync.internal.ImportRows;
 import app.kontor.xerosync.internal.ProblemRows;
 import app.kontor.xerosync.internal.XeroContactRows;
+import app.kontor.xerosync.internal.XeroContactRows.StoredXeroContact;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -27,7 +25,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -59,7 +56,6 @@ class ImportRunner {
     private final Practices practices;
     private final ContactApplier applier;
     private final TransactionTemplate transaction;
-    private final TransactionTemplate savepoint;
     private final Clock clock;
 
     ImportRunner(
@@ -84,8 +80,6 @@ class ImportRunner {
         this.practices = practices;
         this.applier = applier;
         this.transaction = new TransactionTemplate(transactions);
-        this.savepoint = new TransactionTemplate(transactions);
-        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.clock = clock;
     }
 
@@ -207,54 +201,11 @@ class ImportRunner {
                 imports.finish(current.id(), now());
                 return;
             }
-            int created = 0, linked = 0, review = 0, skipped = 0, failed = 0;
-            var done = new ArrayList<UUID>(batch.size());
-            for (var stored : batch) {
-                ContactApplier.Outcome outcome;
-                try {
-                    outcome = savepoint.execute(inner -> applier.apply(run, stored));
-                } catch (RuntimeException unexpected) {
-                    // One contact Kontor cannot apply must not stop the others; it is named for an admin.
-                    log.warn(
-                            "Import {}: Xero contact {} could not be applied",
-                            current.id(),
-                            stored.xeroContactId(),
-                            unexpected);
-                    problems.add(
-                            current.practiceId(),
-                            current.tenantId(),
-                            stored.xeroContactId(),
-                            null,
-                            stored.name().isEmpty() ? "(no name)" : stored.name(),
-                            "Contact",
-                            null,
-                            "Kontor could not apply this contact: " + plain(unexpected),
-                            now());
-                    outcome = ContactApplier.Outcome.FAILED;
-                }
-                switch (outcome) {
-                    case CREATED -> created++;
-                    case LINKED -> linked++;
-                    case NEEDS_REVIEW -> review++;
-                    case SKIPPED -> skipped++;
-                    case FAILED -> failed++;
-                }
-                done.add(stored.xeroContactId());
-            }
+            var counts = applier.applyEach(run, batch);
+            var done = batch.stream().map(StoredXeroContact::xeroContactId).toList();
             xeroContacts.applied(current.tenantId(), done);
-            imports.applied(current.id(), new ImportRows.Applied(created, linked, review, skipped, failed), now());
+            imports.applied(current.id(), counts, now());
         });
-    }
-
-    /** What an admin can act on; anything else (a database error) is in the server's log, not on screen. */
-    private static String plain(RuntimeException failure) {
-        return switch (failure) {
-            case InvalidContactException invalid ->
-                "Kontor's rules reject it: "
-                        + String.join(" ", invalid.errors().asMap().values());
-            case LinkTakenException taken -> taken.getMessage();
-            default -> "an unexpected error; the server's log has the details.";
-        };
     }
 
     private Instant now() {

@@ -40,7 +40,7 @@ public class XeroImports {
     private final XeroContactRows xeroContacts;
     private final XeroConnections connections;
     private final ObjectProvider<Scheduler> scheduler;
-    private final ObjectProvider<CustomTask<String>> task;
+    private final CustomTask<String> task;
     private final Clock clock;
 
     XeroImports(
@@ -49,25 +49,25 @@ public class XeroImports {
             XeroContactRows xeroContacts,
             XeroConnections connections,
             ObjectProvider<Scheduler> scheduler,
-            ObjectProvider<CustomTask<String>> task,
+            ObjectProvider<ImportRunner> runner,
             Clock clock) {
         this.imports = imports;
         this.problems = problems;
         this.xeroContacts = xeroContacts;
         this.connections = connections;
         this.scheduler = scheduler;
-        this.task = task;
-        this.clock = clock;
-    }
-
-    @Bean
-    CustomTask<String> xeroImportTask(ObjectProvider<ImportRunner> runner) {
-        return Tasks.custom(TASK, String.class).execute((instance, context) -> {
+        this.task = Tasks.custom(TASK, String.class).execute((instance, context) -> {
             var next = runner.getObject().run(UUID.fromString(instance.getData()));
             return next.<CompletionHandler<String>>map(
                             at -> (complete, operations) -> operations.reschedule(complete, at))
                     .orElseGet(CompletionHandler.OnCompleteRemove::new);
         });
+        this.clock = clock;
+    }
+
+    @Bean
+    CustomTask<String> xeroImportTask() {
+        return task;
     }
 
     @EventListener
@@ -96,11 +96,7 @@ public class XeroImports {
         var id = UUID.randomUUID();
         imports.insert(id, practice, tenantId, startedBy, now);
         xeroContacts.markAllPending(tenantId);
-        var importTask = task.stream()
-                .filter(candidate -> candidate.getName().equals(TASK))
-                .findFirst()
-                .orElseThrow();
-        scheduler.getObject().schedule(importTask.instance(id.toString(), id.toString()), now);
+        scheduler.getObject().schedule(task.instance(id.toString(), id.toString()), now);
         return imports.find(id).orElseThrow();
     }
 

@@ -71,6 +71,9 @@ class XeroImportIntegrationTests {
     @Autowired
     Practices practices;
 
+    @Autowired
+    XeroContactChanges changes;
+
     @Test
     void connectingImportsLinksAndQueuesEachXeroContactByTheMatchingRules() throws Exception {
         var practice = fixtures.newPractice();
@@ -310,6 +313,35 @@ class XeroImportIntegrationTests {
         assertThat(moved.xeroContactId()).isEqualTo(survivor);
         assertThat(moved.xeroName()).isEqualTo("Survivor Ltd");
         assertThat(named(practice, "Survivor")).isEmpty();
+    }
+
+    @Test
+    void aChangeXeroNamesInAWebhookReachesTheLinkedContactAndItsHistory() throws Exception {
+        var practice = fixtures.newPractice();
+        var organisation = xero.newOrganisation("Webhook change");
+        var id = customer(
+                organisation,
+                ContactChanges.named("Kea Courier Ltd")
+                        .withEmail("kea@courier.example")
+                        .withPhone(SimPhone.of("DEFAULT", "64", "9", "3771111")));
+        xero.connect(practice, organisation.tenantId());
+        finishedImport(practice);
+        var kea = linkedContact(practice, id);
+        organisation
+                .contacts()
+                .update(id, ContactChanges.none().withPhone(SimPhone.of("DEFAULT", "64", "4", "4992222")));
+
+        changes.contactsChanged(practice.id(), organisation.tenantId(), java.util.Set.of(id), "webhook");
+        changes.contactsChanged(practice.id(), organisation.tenantId(), java.util.Set.of(id), "webhook");
+
+        var updated = contacts.get(practice.id(), kea.id());
+        assertThat(updated.primaryPhone().map(PhoneNumber::e164)).contains("+6444992222");
+        assertThat(updated.version()).isEqualTo(kea.version() + 1);
+        var page = mvc.perform(get("/contacts/" + kea.id()).with(fixtures.as(practice.memberEmail())))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains("Updated from Xero", "Primary phone: +64 9 377 1111 → +64 4 499 2222");
     }
 
     private XeroImport finishedImport(Fixtures.TestPractice practice) {

@@ -8,6 +8,7 @@ import app.kontor.xero.XeroConnectionException;
 import app.kontor.xero.XeroContact;
 import app.kontor.xero.XeroContactPage;
 import app.kontor.xero.XeroContactReader;
+import app.kontor.xero.XeroContactSnapshot;
 import app.kontor.xero.XeroOrganisation;
 import java.time.Clock;
 import java.time.Instant;
@@ -146,6 +147,39 @@ class XeroAccountingClient implements XeroAccounting {
         var bytes = body == null ? new byte[0] : body;
         return new XeroContactPage(
                 XeroContactReader.page(bytes), page, PAGE_SIZE, XeroContactReader.itemCount(bytes), bytes.length);
+    }
+
+    @Override
+    public List<XeroContactSnapshot> contactsById(PracticeId practice, java.util.Collection<UUID> contactIds) {
+        var connection = connected(practice);
+        var ids = List.copyOf(contactIds);
+        var found = new java.util.ArrayList<XeroContactSnapshot>(ids.size());
+        for (var from = 0; from < ids.size(); from += IDS_PER_CALL) {
+            var batch = ids.subList(from, Math.min(ids.size(), from + IDS_PER_CALL));
+            var uri = UriComponentsBuilder.fromUriString(api.settings().apiUri() + "/Contacts")
+                    .queryParam(
+                            "IDs",
+                            String.join(",", batch.stream().map(UUID::toString).toList()))
+                    .queryParam("includeArchived", "true")
+                    .queryParam("page", 1)
+                    .queryParam("pageSize", PAGE_SIZE)
+                    .encode()
+                    .build()
+                    .toUri();
+            var body = calls.<byte[]>call(
+                    practice,
+                    connection.tenantId(),
+                    "read the changed contacts",
+                    XeroCalls.WhenLimited.WAIT,
+                    token -> api.rest()
+                            .get()
+                            .uri(uri)
+                            .headers(headers -> XeroApiClient.accounting(headers, token, connection.tenantId()))
+                            .retrieve()
+                            .toEntity(byte[].class));
+            found.addAll(XeroContactReader.page(body == null ? new byte[0] : body));
+        }
+        return found;
     }
 
     @Override

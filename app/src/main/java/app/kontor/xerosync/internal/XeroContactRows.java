@@ -147,6 +147,20 @@ public class XeroContactRows {
                 .list();
     }
 
+    /** Those of the given contacts that wait to be applied. */
+    public List<StoredXeroContact> pendingAmong(UUID tenantId, Collection<UUID> xeroContactIds) {
+        if (xeroContactIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select * from xero_contacts where tenant_id = :tenant and pending and xero_contact_id in (:ids)
+                        order by updated_at, xero_contact_id""")
+                .param("tenant", tenantId)
+                .param("ids", List.copyOf(xeroContactIds))
+                .query(XeroContactRows::stored)
+                .list();
+    }
+
     public void applied(UUID tenantId, Collection<UUID> xeroContactIds) {
         if (xeroContactIds.isEmpty()) {
             return;

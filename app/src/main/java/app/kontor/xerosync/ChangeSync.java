@@ -1,0 +1,91 @@
+package app.kontor.xerosync;
+
+import app.kontor.contacts.ContactDirectory;
+import app.kontor.practice.Practices;
+import app.kontor.shared.PracticeId;
+import app.kontor.xero.XeroAccounting;
+import app.kontor.xero.XeroConnections;
+import app.kontor.xerolink.XeroLinks;
+import app.kontor.xerosync.internal.XeroContactRows;
+import java.time.Clock;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Xero's changes to named contacts (from webhooks) applied to Kontor: the contacts are fetched in
+ * batches by ContactID, stored, and applied by the same rules as the import. While sync is paused
+ * nothing is fetched; the next import or sync reads what changed meanwhile.
+ */
+@Component
+class ChangeSync implements XeroContactChanges {
+
+    private static final Logger log = LoggerFactory.getLogger(ChangeSync.class);
+
+    private final XeroConnections connections;
+    private final XeroAccounting accounting;
+    private final XeroContactRows xeroContacts;
+    private final ContactDirectory contacts;
+    private final XeroLinks links;
+    private final Practices practices;
+    private final ContactApplier applier;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    ChangeSync(
+            XeroConnections connections,
+            XeroAccounting accounting,
+            XeroContactRows xeroContacts,
+            ContactDirectory contacts,
+            XeroLinks links,
+            Practices practices,
+            ContactApplier applier,
+            PlatformTransactionManager transactions,
+            Clock clock) {
+        this.connections = connections;
+        this.accounting = accounting;
+        this.xeroContacts = xeroContacts;
+        this.contacts = contacts;
+        this.links = links;
+        this.practices = practices;
+        this.applier = applier;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    @Override
+    public void contactsChanged(PracticeId practice, UUID tenantId, Set<UUID> xeroContactIds, String trigger) {
+        var connection = connections
+                .find(practice)
+                .filter(c -> c.isConnected() && c.tenantId().equals(tenantId))
+                .orElse(null);
+        if (connection == null || connection.paused()) {
+            log.info(
+                    "Xero changes to {} contacts not applied: sync is paused or the organisation is not connected",
+                    xeroContactIds.size());
+            return;
+        }
+        var read = accounting.contactsById(practice, xeroContactIds);
+        transaction.executeWithoutResult(status -> {
+            xeroContacts.store(practice, tenantId, read, clock.instant());
+            var pending = xeroContacts.pendingAmong(tenantId, xeroContactIds);
+            if (pending.isEmpty()) {
+                return;
+            }
+            var index = MatchIndex.of(contacts.matchKeys(practice), links.unavailableForMatching(practice));
+            var region = practices.find(practice).orElseThrow().defaultPhoneRegion();
+            var run = new ContactApplier.Run(
+                    practice, tenantId, connection.importFilter(), region, index, "Xero (" + trigger + ")");
+            applier.applyEach(run, pending);
+            xeroContacts.applied(
+                    tenantId,
+                    pending.stream()
+                            .map(XeroContactRows.StoredXeroContact::xeroContactId)
+                            .toList());
+        });
+    }
+}
