@@ -14,11 +14,13 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -79,6 +81,7 @@ class SecurityConfiguration {
         var passwords = new DaoAuthenticationProvider(practices);
         passwords.setPasswordEncoder(passwordEncoder);
         // The form's own manager, with no parent: a throttled or failed attempt is not retried elsewhere.
+        // Only the form filter uses it; the chain's shared manager keeps the OAuth2 client's provider.
         var signIn = new ProviderManager(new ThrottledSignIn(passwords, throttle));
         var policy = contentSecurityPolicy(environment.getProperty(
                 "kontor.xero.authorization-uri", "https://login.xero.com/identity/connect/authorize"));
@@ -118,8 +121,14 @@ class SecurityConfiguration {
                                 failure instanceof SignInThrottledException throttled
                                         ? "/login?throttled=" + throttled.minutes()
                                         : "/login?failed"))
-                        .permitAll())
-                .authenticationManager(signIn)
+                        .permitAll()
+                        .withObjectPostProcessor(new ObjectPostProcessor<UsernamePasswordAuthenticationFilter>() {
+                            @Override
+                            public <O extends UsernamePasswordAuthenticationFilter> O postProcess(O filter) {
+                                filter.setAuthenticationManager(signIn);
+                                return filter;
+                            }
+                        }))
                 .addFilterBefore(new CurrentUserFilter(practices, json, false), AnonymousAuthenticationFilter.class)
                 // Connecting Xero authorises the practice; it signs no one in (DESIGN §4).
                 .oauth2Client(client -> client.authorizationCodeGrant(
