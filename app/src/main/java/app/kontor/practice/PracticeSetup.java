@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -150,17 +151,22 @@ public class PracticeSetup {
             practices.addUser(practice.id(), new NewUser(email, name, request.password(), Role.ADMIN));
             return new Result(Outcome.CREATED, practice);
         });
-        return switch (outcome.outcome()) {
-            case CREATED -> java.util.Objects.requireNonNull(outcome.practice());
-            case CLOSED -> throw new SetupClosedException("Kontor is already set up. Sign in instead.");
+        return switch (Objects.requireNonNull(outcome).outcome()) {
+            case CREATED -> Objects.requireNonNull(outcome.practice());
+            case CLOSED ->
+                throw new SetupClosedException("Setup is closed: Kontor is already set up (sign in instead), or its "
+                        + "setup code stopped working (restart Kontor to print a new one).");
             case CODE_DROPPED ->
                 throw new SetupClosedException("Too many wrong setup codes were tried, so the code no longer works. "
                         + "Restart Kontor to print a new one.");
             case WRONG_CODE -> {
-                errors.put(
+                // The code is the form's first field, so its error leads the summary.
+                var withCode = new LinkedHashMap<String, String>();
+                withCode.put(
                         "setupCode",
                         "That setup code is not right. Use the code printed by the latest start of Kontor.");
-                throw new InvalidAccountException(errors);
+                withCode.putAll(errors);
+                throw new InvalidAccountException(withCode);
             }
             case INVALID -> throw new InvalidAccountException(errors);
         };
