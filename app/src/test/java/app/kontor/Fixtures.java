@@ -3,6 +3,7 @@ package app.kontor;
 import app.kontor.contacts.Contact;
 import app.kontor.contacts.ContactDirectory;
 import app.kontor.contacts.ContactInput;
+import app.kontor.practice.ApiTokens;
 import app.kontor.practice.KontorUserDetails;
 import app.kontor.practice.NewUser;
 import app.kontor.practice.Practice;
@@ -22,10 +23,12 @@ public class Fixtures {
 
     private final Practices practices;
     private final ContactDirectory contacts;
+    private final ApiTokens apiTokens;
 
-    Fixtures(Practices practices, ContactDirectory contacts) {
+    Fixtures(Practices practices, ContactDirectory contacts, ApiTokens apiTokens) {
         this.practices = practices;
         this.contacts = contacts;
+        this.apiTokens = apiTokens;
     }
 
     /** A new practice in New Zealand with one admin and one member, both with {@link #PASSWORD}. */
@@ -59,6 +62,13 @@ public class Fixtures {
                 billingEmail == null ? List.of() : List.of(new ContactInput.EmailInput("Billing", billingEmail, true)),
                 primaryPhone == null ? List.of() : List.of(new ContactInput.PhoneInput("Office", primaryPhone, true)),
                 List.of());
+    }
+
+    /** A new personal API token of the given user; the returned text is what goes after {@code Bearer }. */
+    public String apiToken(String email) {
+        return apiTokens
+                .create(practices.loadUserByUsername(email).user(), "Test token")
+                .secret();
     }
 
     /** Signs a MockMvc request in as the given user, as the session would after form sign-in. */

@@ -20,16 +20,38 @@ public final class KontorUserDetails implements UserDetails, CredentialsContaine
 
     private final SignedInUser user;
     private final boolean active;
+    private final int credentialsVersion;
+    private final boolean mustChangePassword;
     private @Nullable String passwordHash;
 
-    KontorUserDetails(SignedInUser user, String passwordHash, boolean active) {
+    KontorUserDetails(
+            SignedInUser user,
+            @Nullable String passwordHash,
+            boolean active,
+            int credentialsVersion,
+            boolean mustChangePassword) {
         this.user = user;
         this.passwordHash = passwordHash;
         this.active = active;
+        this.credentialsVersion = credentialsVersion;
+        this.mustChangePassword = mustChangePassword;
     }
 
     public SignedInUser user() {
         return user;
+    }
+
+    /**
+     * Which password this sign-in was made with; a session whose version is older than the user's
+     * current one ended when the password changed (see {@link Practices#refresh}).
+     */
+    public int credentialsVersion() {
+        return credentialsVersion;
+    }
+
+    /** Signed in with a one-time password: the user must choose their own before anything else. */
+    public boolean mustChangePassword() {
+        return mustChangePassword;
     }
 
     @Override

@@ -64,7 +64,14 @@ public class Practices implements UserDetailsService {
     @Transactional
     public StaffUser addUser(PracticeId practice, NewUser user) {
         var staff = new StaffUser(
-                UserId.random(), practice, canonicalEmail(user.email()), user.displayName(), user.role(), true, now());
+                UserId.random(),
+                practice,
+                canonicalEmail(user.email()),
+                user.displayName(),
+                user.role(),
+                true,
+                now(),
+                false);
         jdbc.sql("""
                         insert into users (id, practice_id, email, display_name, password_hash, role, active, created_at)
                         values (?, ?, ?, ?, ?, ?, ?, ?)""")
@@ -88,7 +95,10 @@ public class Practices implements UserDetailsService {
                 .optional();
     }
 
-    /** Sets a new password; demo mode uses it to print fresh credentials on every start. */
+    /**
+     * Sets a new password; demo mode uses it to print fresh credentials on every start (existing
+     * sessions are kept, unlike {@link StaffAccounts#changeOwnPassword}).
+     */
     @Transactional
     public void setPassword(UserId user, String password) {
         jdbc.sql("update users set password_hash = ? where id = ?")
@@ -103,25 +113,62 @@ public class Practices implements UserDetailsService {
                 .list();
     }
 
+    public Optional<StaffUser> findUser(PracticeId practice, UserId user) {
+        return jdbc.sql("select * from users where id = ? and practice_id = ?")
+                .params(user.value(), practice.value())
+                .query(Practices::staffUser)
+                .optional();
+    }
+
     @Override
     public KontorUserDetails loadUserByUsername(String email) {
-        return jdbc.sql("""
-                        select u.*, p.name as practice_name from users u
-                        join practices p on p.id = u.practice_id
-                        where u.email = ?""")
+        return jdbc.sql(USER_DETAILS + " where u.email = ?")
                 .param(canonicalEmail(email))
-                .query((rs, row) -> new KontorUserDetails(
-                        new SignedInUser(
-                                new UserId(rs.getObject("id", UUID.class)),
-                                new PracticeId(rs.getObject("practice_id", UUID.class)),
-                                rs.getString("practice_name"),
-                                rs.getString("email"),
-                                rs.getString("display_name"),
-                                Role.valueOf(rs.getString("role"))),
-                        rs.getString("password_hash"),
-                        rs.getBoolean("active")))
+                .query(Practices::userDetails)
                 .optional()
                 .orElseThrow(() -> new UsernameNotFoundException("No such user"));
+    }
+
+    /**
+     * The signed-in user as they are now, checked on every request of a session: empty when the user
+     * has been deactivated or their password changed since this sign-in (the session must end);
+     * otherwise their current name, role and password state (never the password hash).
+     */
+    public Optional<KontorUserDetails> refresh(KontorUserDetails signedIn) {
+        return current(signedIn.user().userId())
+                .filter(KontorUserDetails::isEnabled)
+                .filter(now -> now.credentialsVersion() == signedIn.credentialsVersion());
+    }
+
+    /** The user's current sign-in identity without the password hash, active or not. */
+    public Optional<KontorUserDetails> current(UserId user) {
+        return jdbc.sql(USER_DETAILS + " where u.id = ?")
+                .param(user.value())
+                .query(Practices::userDetails)
+                .optional()
+                .map(details -> {
+                    details.eraseCredentials();
+                    return details;
+                });
+    }
+
+    /** Selects a user with their practice's name; callers add the where clause on {@code u}. */
+    static final String USER_DETAILS =
+            "select u.*, p.name as practice_name from users u join practices p on p.id = u.practice_id";
+
+    static KontorUserDetails userDetails(ResultSet rs, int row) throws SQLException {
+        return new KontorUserDetails(
+                new SignedInUser(
+                        new UserId(rs.getObject("id", UUID.class)),
+                        new PracticeId(rs.getObject("practice_id", UUID.class)),
+                        rs.getString("practice_name"),
+                        rs.getString("email"),
+                        rs.getString("display_name"),
+                        Role.valueOf(rs.getString("role"))),
+                rs.getString("password_hash"),
+                rs.getBoolean("active"),
+                rs.getInt("credentials_version"),
+                rs.getBoolean("must_change_password"));
     }
 
     static String canonicalEmail(String email) {
@@ -140,7 +187,7 @@ public class Practices implements UserDetailsService {
                 rs.getObject("created_at", OffsetDateTime.class).toInstant());
     }
 
-    private static StaffUser staffUser(ResultSet rs, int row) throws SQLException {
+    static StaffUser staffUser(ResultSet rs, int row) throws SQLException {
         return new StaffUser(
                 new UserId(rs.getObject("id", UUID.class)),
                 new PracticeId(rs.getObject("practice_id", UUID.class)),
@@ -148,6 +195,7 @@ public class Practices implements UserDetailsService {
                 rs.getString("display_name"),
                 Role.valueOf(rs.getString("role")),
                 rs.getBoolean("active"),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getBoolean("must_change_password"));
     }
 }

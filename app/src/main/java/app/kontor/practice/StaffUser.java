@@ -4,7 +4,11 @@ import app.kontor.shared.PracticeId;
 import app.kontor.shared.UserId;
 import java.time.Instant;
 
-/** A staff user as listed to admins; never carries the password hash. */
+/**
+ * A staff user as listed to admins; never carries the password hash.
+ *
+ * @param mustChangePassword signed in (or will sign in) with a one-time password not yet replaced
+ */
 public record StaffUser(
         UserId id,
         PracticeId practiceId,
@@ -12,4 +16,10 @@ public record StaffUser(
         String displayName,
         Role role,
         boolean active,
-        Instant createdAt) {}
+        Instant createdAt,
+        boolean mustChangePassword) {
+
+    public boolean isAdmin() {
+        return role == Role.ADMIN;
+    }
+}

@@ -20,6 +20,10 @@ public enum ProblemTypes {
             "The resource changed since you read it; read it again and re-apply your change."),
     MALFORMED_REQUEST("malformed-request", "Malformed request", "The request body or a parameter could not be read."),
     FORBIDDEN("forbidden", "Not allowed", "Your role does not allow this action."),
+    LAST_ADMIN(
+            "last-admin",
+            "A practice needs an admin",
+            "The change would leave the practice without an active admin; make someone else an admin first."),
     NOT_CONNECTED("not-connected", "Not connected to Xero", "The practice has no working Xero connection."),
     ALREADY_LINKED(
             "already-linked", "Already linked", "The contact is already linked to a Xero contact, or being linked."),

@@ -28,7 +28,18 @@ public final class Problems {
             ProblemTypes type,
             HttpServletRequest request)
             throws IOException {
-        var problem = of(status, type, type.description());
+        write(response, json, status, type, type.description(), request);
+    }
+
+    static void write(
+            HttpServletResponse response,
+            JsonMapper json,
+            HttpStatus status,
+            ProblemTypes type,
+            String detail,
+            HttpServletRequest request)
+            throws IOException {
+        var problem = of(status, type, detail);
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(status.value());
         response.setContentType("application/problem+json");

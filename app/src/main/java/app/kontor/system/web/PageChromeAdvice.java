@@ -5,11 +5,16 @@ import app.kontor.system.PageBanner;
 import app.kontor.system.PageChrome;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerMapping;
 
 /** Gives every HTML page its {@code chrome}: the signed-in user, practice and CSRF token. */
 @ControllerAdvice(annotations = Controller.class)
@@ -22,7 +27,14 @@ class PageChromeAdvice {
     }
 
     @ModelAttribute("chrome")
+    @Nullable
     PageChrome chrome(HttpServletRequest request) {
+        // @RestControllers are @Controllers too, but render no page: reading the CSRF token here would
+        // create a session for every API call, even one authenticated by an API token.
+        if (request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof HandlerMethod handler
+                && AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), ResponseBody.class)) {
+            return null;
+        }
         var chrome = of(request);
         if (signedIn() instanceof KontorUserDetails details) {
             var shown = banners.stream()
