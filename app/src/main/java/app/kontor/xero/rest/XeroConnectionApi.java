@@ -4,6 +4,7 @@ import app.kontor.practice.SignedInUser;
 import app.kontor.shared.ProblemTypes;
 import app.kontor.system.Problems;
 import app.kontor.xero.ConnectionStatus;
+import app.kontor.xero.ImportFilter;
 import app.kontor.xero.XeroConnection;
 import app.kontor.xero.XeroConnections;
 import io.swagger.v3.oas.annotations.Operation;
@@ -16,6 +17,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -99,6 +102,32 @@ class XeroConnectionApi {
     @Operation(summary = "Resume automatic sync (admins)")
     ResponseEntity<?> resume(@AuthenticationPrincipal(expression = "user") SignedInUser user) {
         return adminOnly(user, () -> connections.setPaused(user, false));
+    }
+
+    record ImportFilterRequest(@Nullable String filter) {}
+
+    @PutMapping("/import-filter")
+    @Operation(
+            summary = "Choose which Xero contacts become new Kontor contacts (admins)",
+            description = "filter is CUSTOMERS, CUSTOMERS_AND_SUPPLIERS or ALL. A change starts a new import; "
+                    + "links are never removed.")
+    ResponseEntity<?> importFilter(
+            @AuthenticationPrincipal(expression = "user") SignedInUser user,
+            @RequestBody(required = false) @Nullable ImportFilterRequest request) {
+        var filter = request == null || request.filter() == null
+                ? null
+                : java.util.Arrays.stream(ImportFilter.values())
+                        .filter(candidate -> candidate.name().equals(request.filter()))
+                        .findFirst()
+                        .orElse(null);
+        if (filter == null) {
+            return ResponseEntity.unprocessableContent()
+                    .body(Problems.of(
+                            HttpStatus.UNPROCESSABLE_CONTENT,
+                            ProblemTypes.VALIDATION_FAILED,
+                            "filter must be CUSTOMERS, CUSTOMERS_AND_SUPPLIERS or ALL."));
+        }
+        return adminOnly(user, () -> connections.setImportFilter(user, filter));
     }
 
     private ResponseEntity<?> adminOnly(SignedInUser user, Runnable action) {
