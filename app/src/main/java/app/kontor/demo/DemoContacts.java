@@ -91,7 +91,16 @@ final class DemoContacts {
                         "wiremu.tane@example.net",
                         "021 555 0199",
                         billing("8 Marine Parade", "Napier", "Hawke's Bay", "4110", "New Zealand")),
-                person("Sophie", "Chen", "sophie.chen@example.net", "029 555 0123", null),
+                // The demo organisation in Xero has these three too, so one connect shows every import
+                // outcome: same name and email → linked at once (Xero's phone and address win); same
+                // name only → match review, and Create Contact offers "Link to Kea Digital Ltd".
+                person("Hiroshi", "Tanaka", "hiroshi.tanaka@example.jp", "027 555 0144", null),
+                organisation(
+                        "Summit Legal Partners Ltd",
+                        "accounts@summitlegal.example.com",
+                        "09 309 1100",
+                        billing("Level 20, 188 Quay Street", "Auckland", "Auckland", "1010", "New Zealand")),
+                organisation("Kea Digital Ltd", "accounts@kea-digital.example", "04 802 1200", null),
                 person(
                         "Liam",
                         "MacDonald",

@@ -169,7 +169,10 @@ public class MatchReviews {
 
     private Optional<MatchReview> describe(PracticeId practice, ReviewRows.Review review, Set<ContactId> unavailable) {
         var stored = xeroContacts.find(practice, review.tenantId(), review.xeroContactId());
-        if (stored.isEmpty()) {
+        // Linked meanwhile (Link to… from the Xero Client section): nothing is left to decide.
+        if (stored.isEmpty()
+                || links.findByXeroContact(practice, review.tenantId(), review.xeroContactId())
+                        .isPresent()) {
             return Optional.empty();
         }
         var xero = XeroContactReader.one(stored.get().rawJson());
