@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -27,6 +28,11 @@ import org.springframework.stereotype.Repository;
 /**
  * Stores contacts and their details. Every statement is scoped to a practice: a contact of another
  * practice is indistinguishable from one that does not exist.
+ *
+ * <p>Every write here also keeps {@code contact_counts} exact (contacts per practice, kind and
+ * archived), in the same transaction: the unfiltered list reads its total from there instead of
+ * counting every contact (docs/decisions/0004-contact-list-at-scale.md). Any new statement that
+ * inserts, deletes or changes the kind or archived flag of a contact must adjust it too.
  */
 @Repository
 public class ContactRows {
@@ -61,6 +67,7 @@ public class ContactRows {
                         contact.version())
                 .update();
         insertDetails(contact);
+        addToCount(contact.practiceId(), contact.kind().name(), contact.archived(), 1);
     }
 
     /**
@@ -70,6 +77,15 @@ public class ContactRows {
      * @return false when the row changed meanwhile, or is gone; nothing is written then
      */
     public boolean update(Contact contact, long expectedVersion) {
+        // The row as it is, locked until commit, so the counts move from what it really was.
+        var before = jdbc.sql(
+                        "select kind, archived from contacts where id = ? and practice_id = ? and version = ? for update")
+                .params(contact.id().value(), contact.practiceId().value(), expectedVersion)
+                .query((rs, row) -> new CountKey(rs.getString("kind"), rs.getBoolean("archived")))
+                .optional();
+        if (before.isEmpty()) {
+            return false;
+        }
         var updated = jdbc.sql("""
                         update contacts set kind = ?, name = ?, first_name = ?, last_name = ?, notes = ?, archived = ?,
                             search_text = ?, sort_name = ?, updated_at = ?, version = ?
@@ -91,6 +107,15 @@ public class ContactRows {
                 .update();
         if (updated == 0) {
             return false;
+        }
+        var after = new CountKey(contact.kind().name(), contact.archived());
+        if (!after.equals(before.get())) {
+            // Always the same order of the two counter rows, so two such changes cannot deadlock.
+            var keys = new ArrayList<>(List.of(before.get(), after));
+            keys.sort(CountKey.ORDER);
+            for (var key : keys) {
+                addToCount(contact.practiceId(), key.kind(), key.archived(), key.equals(after) ? 1 : -1);
+            }
         }
         for (var table : List.of("contact_emails", "contact_phones", "contact_addresses")) {
             jdbc.sql("delete from " + table + " where contact_id = ?")
@@ -143,10 +168,14 @@ public class ContactRows {
             where.append(" and c.search_text like ? escape '\\'");
             params.add("%" + likeEscaped(term) + "%");
         }
-        var total = jdbc.sql("select count(*) from contacts c where " + where)
-                .params(params)
-                .query(Long.class)
-                .single();
+        // Without a search text the total is kept in contact_counts; with one, the trigram index
+        // (PostgreSQL) finds the matching rows, and counting them is cheap unless the text is short.
+        var total = text.isEmpty()
+                ? countWithoutText(practice, search)
+                : jdbc.sql("select count(*) from contacts c where " + where)
+                        .params(params)
+                        .query(Long.class)
+                        .single();
         var order = switch (search.sort()) {
             case NAME -> "c.sort_name asc, c.id asc";
             case NAME_DESC -> "c.sort_name desc, c.id desc";
@@ -155,14 +184,18 @@ public class ContactRows {
         var pageParams = new ArrayList<>(params);
         pageParams.add(search.page().size());
         pageParams.add(search.page().offset());
+        // The page's ids first (a walk along an index, however deep the page), then the columns, the
+        // billing email and the primary phone for those rows only, not for every row OFFSET skips.
         var items = jdbc.sql("""
                         select c.id, c.kind, c.name, c.archived, c.updated_at,
                             (select e.address from contact_emails e where e.contact_id = c.id and e.billing) as billing_email,
                             (select p.number from contact_phones p where p.contact_id = c.id and p.is_primary) as primary_phone
-                        from contacts c
-                        where %s
-                        order by %s
-                        limit ? offset ?""".formatted(where, order))
+                        from (select c.id from contacts c
+                            where %s
+                            order by %s
+                            limit ? offset ?) page
+                        join contacts c on c.id = page.id
+                        order by %s""".formatted(where, order, order))
                 .params(pageParams)
                 .query((rs, row) -> {
                     var phone = rs.getString("primary_phone");
@@ -177,6 +210,42 @@ public class ContactRows {
                 })
                 .list();
         return new Page<>(items, search.page(), total);
+    }
+
+    private long countWithoutText(PracticeId practice, ContactSearch search) {
+        var sql = new StringBuilder("select coalesce(sum(contacts), 0) from contact_counts where practice_id = ?");
+        var params = new ArrayList<Object>();
+        params.add(practice.value());
+        switch (search.status()) {
+            case ACTIVE -> sql.append(" and archived = false");
+            case ARCHIVED -> sql.append(" and archived = true");
+            case ALL -> {}
+        }
+        if (search.kind() != null) {
+            sql.append(" and kind = ?");
+            params.add(search.kind().name());
+        }
+        return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
+    }
+
+    /** Adds {@code delta} to the practice's count of contacts of that kind and archived flag. */
+    private void addToCount(PracticeId practice, String kind, boolean archived, int delta) {
+        var update =
+                "update contact_counts set contacts = contacts + ? where practice_id = ? and kind = ? and archived = ?";
+        if (jdbc.sql(update).params(delta, practice.value(), kind, archived).update() > 0) {
+            return;
+        }
+        // The practice's first contact of this kind: a row to count in. DO NOTHING, unlike a caught
+        // duplicate key, leaves a PostgreSQL transaction usable when another one inserted it first.
+        jdbc.sql("""
+                        insert into contact_counts (practice_id, kind, archived, contacts) values (?, ?, ?, 0)
+                        on conflict do nothing""").params(practice.value(), kind, archived).update();
+        jdbc.sql(update).params(delta, practice.value(), kind, archived).update();
+    }
+
+    private record CountKey(String kind, boolean archived) {
+        static final Comparator<CountKey> ORDER =
+                Comparator.comparing(CountKey::kind).thenComparing(CountKey::archived);
     }
 
     private Contact withDetails(Contact contact) {
