@@ -4,7 +4,7 @@
 # PostgreSQL database of its own (default) or on its H2 file database (DB=h2).
 # Usage: bench/search/run.sh   (from anywhere; see bench/README.md)
 # Environment: JAVA_HOME (JDK 25), DB (postgresql | h2), CONTACTS (100000), RATES ("50 200" requests per
-# second), RUN_SECONDS (30 per rate and kind), WARMUP (20 s), CLOSED ("4": client counts for maximum
+# second), RUN_SECONDS (30 per rate and kind), WARMUP (45 s), CLOSED ("4": client counts for maximum
 # throughput), CLOSED_SECONDS (15), KONTOR_JAVA_OPTS, PG_URL (jdbc:postgresql://127.0.0.1:5432),
 # PG_USER (postgres), PG_PASSWORD ("").
 set -euo pipefail
@@ -17,7 +17,7 @@ db="${DB:-postgresql}"
 contacts="${CONTACTS:-100000}"
 rates="${RATES:-50 200}"
 seconds="${RUN_SECONDS:-30}"
-warmup="${WARMUP:-20}"
+warmup="${WARMUP:-45}"
 closed="${CLOSED:-4}"
 closed_seconds="${CLOSED_SECONDS:-15}"
 pg_url="${PG_URL:-jdbc:postgresql://127.0.0.1:5432}"

@@ -39,6 +39,8 @@ public class ContactRows {
 
     private static final Pattern PHONE_LIKE = Pattern.compile("^[+()\\d\\s.-]+$");
     private static final Pattern NON_DIGITS = Pattern.compile("\\D");
+    /** Up to this many matches, a search page sorts the matches rather than walking a sort index. */
+    private static final int FEW_MATCHES = 5_000;
 
     private final JdbcClient jdbc;
 
@@ -181,6 +183,16 @@ public class ContactRows {
             case NAME_DESC -> "c.sort_name desc, c.id desc";
             case RECENTLY_UPDATED -> "c.updated_at desc, c.id desc";
         };
+        if (total == 0 || search.page().offset() >= total) {
+            return new Page<>(List.of(), search.page(), total);
+        }
+        // A search that matches few contacts: the matches first (through the trigram index on
+        // PostgreSQL), then sorted. Otherwise PostgreSQL, which guesses that a substring matches far
+        // more rows than it does, walks the sort index filtering row by row, and reads thousands of
+        // rows to find 50. OFFSET 0 keeps it from merging the subquery into the outer one.
+        var rows = !text.isEmpty() && total <= FEW_MATCHES
+                ? "(select c.id, c.sort_name, c.updated_at from contacts c where " + where + " offset 0) c"
+                : "contacts c where " + where;
         var pageParams = new ArrayList<>(params);
         pageParams.add(search.page().size());
         pageParams.add(search.page().offset());
@@ -190,12 +202,11 @@ public class ContactRows {
                         select c.id, c.kind, c.name, c.archived, c.updated_at,
                             (select e.address from contact_emails e where e.contact_id = c.id and e.billing) as billing_email,
                             (select p.number from contact_phones p where p.contact_id = c.id and p.is_primary) as primary_phone
-                        from (select c.id from contacts c
-                            where %s
+                        from (select c.id from %s
                             order by %s
                             limit ? offset ?) page
                         join contacts c on c.id = page.id
-                        order by %s""".formatted(where, order, order))
+                        order by %s""".formatted(rows, order, order))
                 .params(pageParams)
                 .query((rs, row) -> {
                     var phone = rs.getString("primary_phone");
