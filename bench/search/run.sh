@@ -94,7 +94,10 @@ start_kontor() {
 }
 
 mkdir -p "$scratch/kontor" "$scratch/classes"
-echo "Unpacking $kontor_jar for the loader (it stores contacts with Kontor's own ContactRows)"
+# A copy, so a build in the work tree while the benchmark runs cannot change the jar under Kontor.
+cp "$kontor_jar" "$scratch/kontor.jar"
+kontor_jar="$scratch/kontor.jar"
+echo "Unpacking kontor.jar for the loader (it stores contacts with Kontor's own ContactRows)"
 (cd "$scratch/classes" && unzip -q "$kontor_jar" 'BOOT-INF/*')
 loader=("$java" -cp "$scratch/classes/BOOT-INF/classes:$scratch/classes/BOOT-INF/lib/*" "$here/Loader.java"
     --jdbc "$jdbc" "${loader_login[@]}" --contacts "$contacts" --ids "$scratch/ids.txt" --terms "$scratch/terms.txt")
