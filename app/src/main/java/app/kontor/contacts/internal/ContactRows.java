@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -190,9 +191,22 @@ public class ContactRows {
         // PostgreSQL), then sorted. Otherwise PostgreSQL, which guesses that a substring matches far
         // more rows than it does, walks the sort index filtering row by row, and reads thousands of
         // rows to find 50. OFFSET 0 keeps it from merging the subquery into the outer one.
-        var rows = !text.isEmpty() && total <= FEW_MATCHES
+        var few = !text.isEmpty() && total <= FEW_MATCHES;
+        var rows = few
                 ? "(select c.id, c.sort_name, c.updated_at from contacts c where " + where + " offset 0) c"
                 : "contacts c where " + where;
+        // The same order, led by the columns the where clause fixes: H2 walks an index in order only
+        // when the order by starts with the index's first columns (PostgreSQL drops them as constants).
+        var descending = search.sort() != ContactSearch.Sort.NAME;
+        var fixed = search.status() == ContactSearch.Status.ALL
+                ? List.of("c.practice_id")
+                : List.of("c.practice_id", "c.archived");
+        var pageOrder = few
+                ? order
+                : fixed.stream()
+                                .map(column -> column + (descending ? " desc, " : " asc, "))
+                                .collect(Collectors.joining())
+                        + order;
         var pageParams = new ArrayList<>(params);
         pageParams.add(search.page().size());
         pageParams.add(search.page().offset());
@@ -206,7 +220,7 @@ public class ContactRows {
                             order by %s
                             limit ? offset ?) page
                         join contacts c on c.id = page.id
-                        order by %s""".formatted(rows, order, order))
+                        order by %s""".formatted(rows, pageOrder, order))
                 .params(pageParams)
                 .query((rs, row) -> {
                     var phone = rs.getString("primary_phone");
