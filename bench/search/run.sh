@@ -133,5 +133,5 @@ fi
 echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 if grep -qE "ERROR|Exception" "$scratch/kontor.log"; then
     echo "Kontor logged errors during the run (first 20 lines):"
-    grep -E "ERROR|Exception" "$scratch/kontor.log" | head -n 20
+    grep -E "ERROR|Exception" "$scratch/kontor.log" | head -n 20 || true
 fi
