@@ -16,23 +16,32 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * Stores contacts and their details. Every statement is scoped to a practice: a contact of another
  * practice is indistinguishable from one that does not exist.
+ *
+ * <p>Every write here also keeps {@code contact_counts} exact (contacts per practice, kind and
+ * archived), in the same transaction: the unfiltered list reads its total from there instead of
+ * counting every contact (docs/decisions/0004-contact-list-at-scale.md). Any new statement that
+ * inserts, deletes or changes the kind or archived flag of a contact must adjust it too.
  */
 @Repository
 public class ContactRows {
 
     private static final Pattern PHONE_LIKE = Pattern.compile("^[+()\\d\\s.-]+$");
     private static final Pattern NON_DIGITS = Pattern.compile("\\D");
+    /** Up to this many matches, a search page sorts the matches rather than walking a sort index. */
+    private static final int FEW_MATCHES = 5_000;
 
     private final JdbcClient jdbc;
 
@@ -61,6 +70,7 @@ public class ContactRows {
                         contact.version())
                 .update();
         insertDetails(contact);
+        addToCount(contact.practiceId(), contact.kind().name(), contact.archived(), 1);
     }
 
     /**
@@ -70,6 +80,15 @@ public class ContactRows {
      * @return false when the row changed meanwhile, or is gone; nothing is written then
      */
     public boolean update(Contact contact, long expectedVersion) {
+        // The row as it is, locked until commit, so the counts move from what it really was.
+        var before = jdbc.sql(
+                        "select kind, archived from contacts where id = ? and practice_id = ? and version = ? for update")
+                .params(contact.id().value(), contact.practiceId().value(), expectedVersion)
+                .query((rs, row) -> new CountKey(rs.getString("kind"), rs.getBoolean("archived")))
+                .optional();
+        if (before.isEmpty()) {
+            return false;
+        }
         var updated = jdbc.sql("""
                         update contacts set kind = ?, name = ?, first_name = ?, last_name = ?, notes = ?, archived = ?,
                             search_text = ?, sort_name = ?, updated_at = ?, version = ?
@@ -91,6 +110,15 @@ public class ContactRows {
                 .update();
         if (updated == 0) {
             return false;
+        }
+        var after = new CountKey(contact.kind().name(), contact.archived());
+        if (!after.equals(before.get())) {
+            // Always the same order of the two counter rows, so two such changes cannot deadlock.
+            var keys = new ArrayList<>(List.of(before.get(), after));
+            keys.sort(CountKey.ORDER);
+            for (var key : keys) {
+                addToCount(contact.practiceId(), key.kind(), key.archived(), key.equals(after) ? 1 : -1);
+            }
         }
         for (var table : List.of("contact_emails", "contact_phones", "contact_addresses")) {
             jdbc.sql("delete from " + table + " where contact_id = ?")
@@ -143,26 +171,56 @@ public class ContactRows {
             where.append(" and c.search_text like ? escape '\\'");
             params.add("%" + likeEscaped(term) + "%");
         }
-        var total = jdbc.sql("select count(*) from contacts c where " + where)
-                .params(params)
-                .query(Long.class)
-                .single();
+        // Without a search text the total is kept in contact_counts; with one, the trigram index
+        // (PostgreSQL) finds the matching rows, and counting them is cheap unless the text is short.
+        var total = text.isEmpty()
+                ? countWithoutText(practice, search)
+                : jdbc.sql("select count(*) from contacts c where " + where)
+                        .params(params)
+                        .query(Long.class)
+                        .single();
         var order = switch (search.sort()) {
             case NAME -> "c.sort_name asc, c.id asc";
             case NAME_DESC -> "c.sort_name desc, c.id desc";
             case RECENTLY_UPDATED -> "c.updated_at desc, c.id desc";
         };
+        if (total == 0 || search.page().offset() >= total) {
+            return new Page<>(List.of(), search.page(), total);
+        }
+        // A search that matches few contacts: the matches first (through the trigram index on
+        // PostgreSQL), then sorted. Otherwise PostgreSQL, which guesses that a substring matches far
+        // more rows than it does, walks the sort index filtering row by row, and reads thousands of
+        // rows to find 50. OFFSET 0 keeps it from merging the subquery into the outer one.
+        var few = !text.isEmpty() && total <= FEW_MATCHES;
+        var rows = few
+                ? "(select c.id, c.sort_name, c.updated_at from contacts c where " + where + " offset 0) c"
+                : "contacts c where " + where;
+        // The same order, led by the columns the where clause fixes: H2 walks an index in order only
+        // when the order by starts with the index's first columns (PostgreSQL drops them as constants).
+        var descending = search.sort() != ContactSearch.Sort.NAME;
+        var fixed = search.status() == ContactSearch.Status.ALL
+                ? List.of("c.practice_id")
+                : List.of("c.practice_id", "c.archived");
+        var pageOrder = few
+                ? order
+                : fixed.stream()
+                                .map(column -> column + (descending ? " desc, " : " asc, "))
+                                .collect(Collectors.joining())
+                        + order;
         var pageParams = new ArrayList<>(params);
         pageParams.add(search.page().size());
         pageParams.add(search.page().offset());
+        // The page's ids first (a walk along an index, however deep the page), then the columns, the
+        // billing email and the primary phone for those rows only, not for every row OFFSET skips.
         var items = jdbc.sql("""
                         select c.id, c.kind, c.name, c.archived, c.updated_at,
                             (select e.address from contact_emails e where e.contact_id = c.id and e.billing) as billing_email,
                             (select p.number from contact_phones p where p.contact_id = c.id and p.is_primary) as primary_phone
-                        from contacts c
-                        where %s
-                        order by %s
-                        limit ? offset ?""".formatted(where, order))
+                        from (select c.id from %s
+                            order by %s
+                            limit ? offset ?) page
+                        join contacts c on c.id = page.id
+                        order by %s""".formatted(rows, pageOrder, order))
                 .params(pageParams)
                 .query((rs, row) -> {
                     var phone = rs.getString("primary_phone");
@@ -177,6 +235,42 @@ public class ContactRows {
                 })
                 .list();
         return new Page<>(items, search.page(), total);
+    }
+
+    private long countWithoutText(PracticeId practice, ContactSearch search) {
+        var sql = new StringBuilder("select coalesce(sum(contacts), 0) from contact_counts where practice_id = ?");
+        var params = new ArrayList<Object>();
+        params.add(practice.value());
+        switch (search.status()) {
+            case ACTIVE -> sql.append(" and archived = false");
+            case ARCHIVED -> sql.append(" and archived = true");
+            case ALL -> {}
+        }
+        if (search.kind() != null) {
+            sql.append(" and kind = ?");
+            params.add(search.kind().name());
+        }
+        return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
+    }
+
+    /** Adds {@code delta} to the practice's count of contacts of that kind and archived flag. */
+    private void addToCount(PracticeId practice, String kind, boolean archived, int delta) {
+        var update =
+                "update contact_counts set contacts = contacts + ? where practice_id = ? and kind = ? and archived = ?";
+        if (jdbc.sql(update).params(delta, practice.value(), kind, archived).update() > 0) {
+            return;
+        }
+        // The practice's first contact of this kind: a row to count in. DO NOTHING, unlike a caught
+        // duplicate key, leaves a PostgreSQL transaction usable when another one inserted it first.
+        jdbc.sql("""
+                        insert into contact_counts (practice_id, kind, archived, contacts) values (?, ?, ?, 0)
+                        on conflict do nothing""").params(practice.value(), kind, archived).update();
+        jdbc.sql(update).params(delta, practice.value(), kind, archived).update();
+    }
+
+    private record CountKey(String kind, boolean archived) {
+        static final Comparator<CountKey> ORDER =
+                Comparator.comparing(CountKey::kind).thenComparing(CountKey::archived);
     }
 
     private Contact withDetails(Contact contact) {
