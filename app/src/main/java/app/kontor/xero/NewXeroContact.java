@@ -25,5 +25,13 @@ public record NewXeroContact(
             String region,
             String postalCode,
             String country,
-            String attentionTo) {}
+            String attentionTo) {
+
+        /** The address on one line, blank parts left out. */
+        public String singleLine() {
+            return java.util.stream.Stream.of(line1, line2, line3, line4, city, region, postalCode, country)
+                    .filter(part -> !part.isBlank())
+                    .collect(java.util.stream.Collectors.joining(", "));
+        }
+    }
 }

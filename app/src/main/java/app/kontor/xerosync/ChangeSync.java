@@ -1,11 +1,8 @@
 package app.kontor.xerosync;
 
-import app.kontor.contacts.ContactDirectory;
-import app.kontor.practice.Practices;
 import app.kontor.shared.PracticeId;
 import app.kontor.xero.XeroAccounting;
 import app.kontor.xero.XeroConnections;
-import app.kontor.xerolink.XeroLinks;
 import app.kontor.xerosync.internal.XeroContactRows;
 import java.time.Clock;
 import java.util.Set;
@@ -29,9 +26,6 @@ class ChangeSync implements XeroContactChanges {
     private final XeroConnections connections;
     private final XeroAccounting accounting;
     private final XeroContactRows xeroContacts;
-    private final ContactDirectory contacts;
-    private final XeroLinks links;
-    private final Practices practices;
     private final ContactApplier applier;
     private final TransactionTemplate transaction;
     private final Clock clock;
@@ -40,18 +34,12 @@ class ChangeSync implements XeroContactChanges {
             XeroConnections connections,
             XeroAccounting accounting,
             XeroContactRows xeroContacts,
-            ContactDirectory contacts,
-            XeroLinks links,
-            Practices practices,
             ContactApplier applier,
             PlatformTransactionManager transactions,
             Clock clock) {
         this.connections = connections;
         this.accounting = accounting;
         this.xeroContacts = xeroContacts;
-        this.contacts = contacts;
-        this.links = links;
-        this.practices = practices;
         this.applier = applier;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -76,10 +64,7 @@ class ChangeSync implements XeroContactChanges {
             if (pending.isEmpty()) {
                 return;
             }
-            var index = MatchIndex.of(contacts.matchKeys(practice), links.unavailableForMatching(practice));
-            var region = practices.find(practice).orElseThrow().defaultPhoneRegion();
-            var run = new ContactApplier.Run(
-                    practice, tenantId, connection.importFilter(), region, index, "Xero (" + trigger + ")");
+            var run = applier.matchingRun(practice, tenantId, connection.importFilter(), "Xero (" + trigger + ")");
             applier.applyEach(run, pending);
             xeroContacts.applied(
                     tenantId,

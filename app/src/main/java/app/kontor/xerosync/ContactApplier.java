@@ -3,6 +3,7 @@ package app.kontor.xerosync;
 import app.kontor.contacts.Contact;
 import app.kontor.contacts.ContactDirectory;
 import app.kontor.contacts.InvalidContactException;
+import app.kontor.practice.Practices;
 import app.kontor.shared.ContactId;
 import app.kontor.shared.PracticeId;
 import app.kontor.xero.ImportFilter;
@@ -18,6 +19,7 @@ import app.kontor.xerosync.internal.XeroContactRows;
 import app.kontor.xerosync.internal.XeroContactRows.StoredXeroContact;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -56,6 +58,7 @@ class ContactApplier {
 
     private final ContactDirectory contacts;
     private final XeroLinks links;
+    private final Practices practices;
     private final XeroContactRows xeroContacts;
     private final ReviewRows reviews;
     private final ProblemRows problems;
@@ -65,6 +68,7 @@ class ContactApplier {
     ContactApplier(
             ContactDirectory contacts,
             XeroLinks links,
+            Practices practices,
             XeroContactRows xeroContacts,
             ReviewRows reviews,
             ProblemRows problems,
@@ -72,12 +76,28 @@ class ContactApplier {
             Clock clock) {
         this.contacts = contacts;
         this.links = links;
+        this.practices = practices;
         this.xeroContacts = xeroContacts;
         this.reviews = reviews;
         this.problems = problems;
         this.clock = clock;
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    }
+
+    /** A run that matches against the practice's contacts as they are now (one read of them all). */
+    Run matchingRun(PracticeId practice, UUID tenantId, ImportFilter filter, String actor) {
+        var index = MatchIndex.of(contacts.matchKeys(practice), links.unavailableForMatching(practice));
+        return new Run(practice, tenantId, filter, phoneRegion(practice), index, actor);
+    }
+
+    /** A run for one decision already made (match review), which needs no index of candidates. */
+    Run decisionRun(PracticeId practice, UUID tenantId, ImportFilter filter, String actor) {
+        return new Run(practice, tenantId, filter, phoneRegion(practice), MatchIndex.of(List.of(), Set.of()), actor);
+    }
+
+    private String phoneRegion(PracticeId practice) {
+        return practices.find(practice).orElseThrow().defaultPhoneRegion();
     }
 
     /**

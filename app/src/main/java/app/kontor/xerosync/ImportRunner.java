@@ -1,15 +1,11 @@
 package app.kontor.xerosync;
 
-import app.kontor.contacts.ContactDirectory;
-import app.kontor.practice.Practices;
 import app.kontor.xero.XeroAccounting;
-import app.kontor.xero.XeroConnection;
 import app.kontor.xero.XeroConnectionException;
 import app.kontor.xero.XeroConnections;
 import app.kontor.xero.XeroContactPage;
 import app.kontor.xero.XeroNeedsReconnectException;
 import app.kontor.xero.XeroRateLimitedException;
-import app.kontor.xerolink.XeroLinks;
 import app.kontor.xerosync.internal.ImportRows;
 import app.kontor.xerosync.internal.ProblemRows;
 import app.kontor.xerosync.internal.XeroContactRows;
@@ -51,9 +47,6 @@ class ImportRunner {
     private final ProblemRows problems;
     private final XeroAccounting accounting;
     private final XeroConnections connections;
-    private final ContactDirectory contacts;
-    private final XeroLinks links;
-    private final Practices practices;
     private final ContactApplier applier;
     private final TransactionTemplate transaction;
     private final Clock clock;
@@ -64,9 +57,6 @@ class ImportRunner {
             ProblemRows problems,
             XeroAccounting accounting,
             XeroConnections connections,
-            ContactDirectory contacts,
-            XeroLinks links,
-            Practices practices,
             ContactApplier applier,
             PlatformTransactionManager transactions,
             Clock clock) {
@@ -75,9 +65,6 @@ class ImportRunner {
         this.problems = problems;
         this.accounting = accounting;
         this.connections = connections;
-        this.contacts = contacts;
-        this.links = links;
-        this.practices = practices;
         this.applier = applier;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -108,7 +95,8 @@ class ImportRunner {
             ContactApplier.Run run = null;
             while (current != null && current.state() == ImportState.MATCHING) {
                 if (run == null) {
-                    run = matchingRun(current, connection);
+                    run = applier.matchingRun(
+                            current.practiceId(), current.tenantId(), connection.importFilter(), ACTOR);
                 }
                 applyBatch(current, run);
                 current = imports.find(importId).orElse(null);
@@ -185,13 +173,6 @@ class ImportRunner {
             previous = contact.updatedAt();
         }
         return true;
-    }
-
-    private ContactApplier.Run matchingRun(XeroImport current, XeroConnection connection) {
-        var practice = current.practiceId();
-        var index = MatchIndex.of(contacts.matchKeys(practice), links.unavailableForMatching(practice));
-        var region = practices.find(practice).orElseThrow().defaultPhoneRegion();
-        return new ContactApplier.Run(practice, current.tenantId(), connection.importFilter(), region, index, ACTOR);
     }
 
     private void applyBatch(XeroImport current, ContactApplier.Run run) {

@@ -6,7 +6,6 @@ import app.kontor.contacts.ContactNotFoundException;
 import app.kontor.contacts.EmailAddress;
 import app.kontor.contacts.PhoneNumber;
 import app.kontor.contacts.PostalAddress;
-import app.kontor.practice.Practices;
 import app.kontor.practice.SignedInUser;
 import app.kontor.shared.ContactId;
 import app.kontor.shared.PracticeId;
@@ -22,8 +21,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,7 +39,6 @@ public class MatchReviews {
     private final ContactDirectory contacts;
     private final XeroLinks links;
     private final XeroConnections connections;
-    private final Practices practices;
     private final ContactApplier applier;
 
     MatchReviews(
@@ -51,14 +47,12 @@ public class MatchReviews {
             ContactDirectory contacts,
             XeroLinks links,
             XeroConnections connections,
-            Practices practices,
             ContactApplier applier) {
         this.reviews = reviews;
         this.xeroContacts = xeroContacts;
         this.contacts = contacts;
         this.links = links;
         this.connections = connections;
-        this.practices = practices;
         this.applier = applier;
     }
 
@@ -146,16 +140,8 @@ public class MatchReviews {
     }
 
     private ContactApplier.Run run(SignedInUser admin) {
-        var practice = admin.practiceId();
-        var connection = connection(practice);
-        var region = practices.find(practice).orElseThrow().defaultPhoneRegion();
-        return new ContactApplier.Run(
-                practice,
-                connection.tenantId(),
-                connection.importFilter(),
-                region,
-                MatchIndex.of(List.of(), Set.of()),
-                admin.email());
+        var connection = connection(admin.practiceId());
+        return applier.decisionRun(admin.practiceId(), connection.tenantId(), connection.importFilter(), admin.email());
     }
 
     private XeroConnection connection(PracticeId practice) {
@@ -210,18 +196,6 @@ public class MatchReviews {
                 xero.displayName(),
                 xero.emailAddress() == null ? "" : xero.emailAddress(),
                 Optional.ofNullable(XeroValues.phoneText(xero.defaultPhone())).orElse(""),
-                address == null
-                        ? ""
-                        : Stream.of(
-                                        address.line1(),
-                                        address.line2(),
-                                        address.line3(),
-                                        address.line4(),
-                                        address.city(),
-                                        address.region(),
-                                        address.postalCode(),
-                                        address.country())
-                                .filter(part -> !part.isBlank())
-                                .collect(Collectors.joining(", ")));
+                address == null ? "" : address.singleLine());
     }
 }

@@ -1,10 +1,8 @@
 package app.kontor.xerosync;
 
-import app.kontor.practice.SignedInUser;
 import app.kontor.shared.PracticeId;
 import app.kontor.xero.ImportFilterChanged;
 import app.kontor.xero.XeroConnected;
-import app.kontor.xero.XeroConnectionException;
 import app.kontor.xero.XeroConnections;
 import app.kontor.xerosync.internal.ImportRows;
 import app.kontor.xerosync.internal.ProblemRows;
@@ -14,7 +12,6 @@ import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -100,15 +97,6 @@ public class XeroImports {
         return imports.find(id).orElseThrow();
     }
 
-    /** An admin asks for a fresh import of everything, e.g. after changing the import filter. */
-    public XeroImport startAgain(SignedInUser admin) {
-        var connection = connections
-                .find(admin.practiceId())
-                .filter(c -> c.isConnected())
-                .orElseThrow(() -> new XeroConnectionException("Connect to Xero first."));
-        return start(admin.practiceId(), connection.tenantId(), admin.email());
-    }
-
     /** The practice's latest import, running or finished. */
     public Optional<XeroImport> latest(PracticeId practice) {
         return imports.latest(practice);
@@ -121,9 +109,5 @@ public class XeroImports {
 
     public int needsAttentionCount(PracticeId practice) {
         return problems.count(practice);
-    }
-
-    Instant now() {
-        return clock.instant();
     }
 }

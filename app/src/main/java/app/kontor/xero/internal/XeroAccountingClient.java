@@ -118,19 +118,51 @@ class XeroAccountingClient implements XeroAccounting {
 
     @Override
     public XeroContactPage contactsPage(PracticeId practice, int page, @Nullable Instant modifiedSince) {
+        var bytes = readContacts(
+                practice,
+                "read Xero's contacts",
+                builder -> builder.queryParam("order", "UpdatedDateUTC ASC").queryParam("page", page),
+                modifiedSince);
+        return new XeroContactPage(
+                XeroContactReader.page(bytes), page, PAGE_SIZE, XeroContactReader.itemCount(bytes), bytes.length);
+    }
+
+    @Override
+    public List<XeroContactSnapshot> contactsById(PracticeId practice, java.util.Collection<UUID> contactIds) {
+        var ids = List.copyOf(contactIds);
+        var found = new java.util.ArrayList<XeroContactSnapshot>(ids.size());
+        for (var from = 0; from < ids.size(); from += IDS_PER_CALL) {
+            var batch = String.join(
+                    ",",
+                    ids.subList(from, Math.min(ids.size(), from + IDS_PER_CALL)).stream()
+                            .map(UUID::toString)
+                            .toList());
+            found.addAll(XeroContactReader.page(readContacts(
+                    practice,
+                    "read the changed contacts",
+                    builder -> builder.queryParam("IDs", batch).queryParam("page", 1),
+                    null)));
+        }
+        return found;
+    }
+
+    /** One page of {@code GET /Contacts} ({@value #PAGE_SIZE} a page, archived included) as Xero's bytes. */
+    private byte[] readContacts(
+            PracticeId practice,
+            String what,
+            UnaryOperator<UriComponentsBuilder> query,
+            @Nullable Instant modifiedSince) {
         var connection = connected(practice);
-        var uri = UriComponentsBuilder.fromUriString(api.settings().apiUri() + "/Contacts")
-                .queryParam("includeArchived", "true")
-                .queryParam("order", "UpdatedDateUTC ASC")
-                .queryParam("page", page)
-                .queryParam("pageSize", PAGE_SIZE)
+        var uri = query.apply(UriComponentsBuilder.fromUriString(api.settings().apiUri() + "/Contacts")
+                        .queryParam("includeArchived", "true")
+                        .queryParam("pageSize", PAGE_SIZE))
                 .encode()
                 .build()
                 .toUri();
         var body = calls.<byte[]>call(
                 practice,
                 connection.tenantId(),
-                "read Xero's contacts",
+                what,
                 XeroCalls.WhenLimited.WAIT,
                 token -> api.rest()
                         .get()
@@ -144,42 +176,7 @@ class XeroAccountingClient implements XeroAccounting {
                         })
                         .retrieve()
                         .toEntity(byte[].class));
-        var bytes = body == null ? new byte[0] : body;
-        return new XeroContactPage(
-                XeroContactReader.page(bytes), page, PAGE_SIZE, XeroContactReader.itemCount(bytes), bytes.length);
-    }
-
-    @Override
-    public List<XeroContactSnapshot> contactsById(PracticeId practice, java.util.Collection<UUID> contactIds) {
-        var connection = connected(practice);
-        var ids = List.copyOf(contactIds);
-        var found = new java.util.ArrayList<XeroContactSnapshot>(ids.size());
-        for (var from = 0; from < ids.size(); from += IDS_PER_CALL) {
-            var batch = ids.subList(from, Math.min(ids.size(), from + IDS_PER_CALL));
-            var uri = UriComponentsBuilder.fromUriString(api.settings().apiUri() + "/Contacts")
-                    .queryParam(
-                            "IDs",
-                            String.join(",", batch.stream().map(UUID::toString).toList()))
-                    .queryParam("includeArchived", "true")
-                    .queryParam("page", 1)
-                    .queryParam("pageSize", PAGE_SIZE)
-                    .encode()
-                    .build()
-                    .toUri();
-            var body = calls.<byte[]>call(
-                    practice,
-                    connection.tenantId(),
-                    "read the changed contacts",
-                    XeroCalls.WhenLimited.WAIT,
-                    token -> api.rest()
-                            .get()
-                            .uri(uri)
-                            .headers(headers -> XeroApiClient.accounting(headers, token, connection.tenantId()))
-                            .retrieve()
-                            .toEntity(byte[].class));
-            found.addAll(XeroContactReader.page(body == null ? new byte[0] : body));
-        }
-        return found;
+        return body == null ? new byte[0] : body;
     }
 
     @Override
