@@ -42,7 +42,8 @@ final class AdminEndpoints {
     }
 
     /**
-     * {@code {"times":1,"method":"PUT","path":"/api.xro/2.0/Contacts","fault":"commitThenDrop"}}; faults:
+     * {@code {"times":1,"method":"PUT","path":"/api.xro/2.0/Contacts","fault":"commitThenDrop"}} (optional
+     * {@code "tenantId"} limits it to one organisation's calls); faults:
      * {@code status} (with {@code status}), {@code rateLimited} (with {@code problem},
      * {@code retryAfterSeconds}), {@code latency} (with {@code millis}), {@code commitThenDrop}, {@code drop}.
      */
@@ -74,13 +75,14 @@ final class AdminEndpoints {
             return SimResponse.text(400, "Unknown fault " + body.get("fault").asString());
         }
         String method = body.hasNonNull("method") ? body.get("method").asString() : null;
-        simulator
-                .faults()
-                .next(
-                        Math.max(1, body.path("times").asInt(1)),
-                        method,
-                        body.get("path").asString(),
-                        fault);
+        String tenantId = body.hasNonNull("tenantId") ? body.get("tenantId").asString() : null;
+        int times = Math.max(1, body.path("times").asInt(1));
+        String path = body.get("path").asString();
+        if (tenantId == null) {
+            simulator.faults().next(times, method, path, fault);
+        } else {
+            simulator.faults().nextFor(tenantId, times, method, path, fault);
+        }
         return SimResponse.empty(204);
     }
 
@@ -90,6 +92,7 @@ final class AdminEndpoints {
             ObjectNode node = list.addObject();
             node.put("method", rule.method());
             node.put("path", rule.path());
+            node.put("tenantId", rule.tenantId());
             node.put("fault", rule.fault().toString());
             node.put("remaining", rule.remaining());
         }

@@ -18,11 +18,19 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Faults {
 
-    /** A pending rule. {@code method} {@code null} matches any method; a path ending in {@code *} is a prefix. */
-    public record Rule(@Nullable String method, String path, Fault fault, int remaining) {
+    /**
+     * A pending rule. {@code method} {@code null} matches any method; a path ending in {@code *} is a prefix;
+     * {@code tenantId} {@code null} matches any organisation, otherwise only calls carrying that
+     * {@code xero-tenant-id} (so a test's fault is not used up by another organisation's background calls).
+     */
+    public record Rule(
+            @Nullable String method, String path, @Nullable String tenantId, Fault fault, int remaining) {
 
         boolean matches(SimRequest request) {
             if (method != null && !method.equalsIgnoreCase(request.method())) {
+                return false;
+            }
+            if (tenantId != null && !tenantId.equalsIgnoreCase(String.valueOf(request.header("xero-tenant-id")))) {
                 return false;
             }
             String wanted = path.toLowerCase(Locale.ROOT);
@@ -38,11 +46,20 @@ public final class Faults {
     Faults() {}
 
     /** Applies {@code fault} to the next {@code times} requests matching {@code method} and {@code path}. */
-    public synchronized void next(int times, @Nullable String method, String path, Fault fault) {
-        if (times < 1) {
+    public void next(int times, @Nullable String method, String path, Fault fault) {
+        add(new Rule(method, path, null, fault, times));
+    }
+
+    /** As {@link #next}, but only for calls made for the organisation {@code tenantId}. */
+    public void nextFor(String tenantId, int times, @Nullable String method, String path, Fault fault) {
+        add(new Rule(method, path, tenantId, fault, times));
+    }
+
+    private synchronized void add(Rule rule) {
+        if (rule.remaining() < 1) {
             throw new IllegalArgumentException("times must be at least 1");
         }
-        rules.add(new Rule(method, path, fault, times));
+        rules.add(rule);
     }
 
     public synchronized List<Rule> pending() {
@@ -60,7 +77,9 @@ public final class Faults {
                 if (rule.remaining() <= 1) {
                     rules.remove(i);
                 } else {
-                    rules.set(i, new Rule(rule.method(), rule.path(), rule.fault(), rule.remaining() - 1));
+                    rules.set(
+                            i,
+                            new Rule(rule.method(), rule.path(), rule.tenantId(), rule.fault(), rule.remaining() - 1));
                 }
                 return rule.fault();
             }

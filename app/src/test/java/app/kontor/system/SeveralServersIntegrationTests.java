@@ -208,7 +208,14 @@ class SeveralServersIntegrationTests {
         var second = newContact(browser, "Budget Second Ltd");
 
         // Xero answers A's pre-flight: this organisation's calls for the day are spent, for an hour.
-        TestXero.simulator().faults().next(1, "GET", "/api.xro/2.0/Contacts", Fault.rateLimited("day", 3600));
+        TestXero.simulator()
+                .faults()
+                .nextFor(
+                        organisation.tenantId().toString(),
+                        1,
+                        "GET",
+                        "/api.xro/2.0/Contacts",
+                        Fault.rateLimited("day", 3600));
         var onA = browser.postJson(url(serverA, "/api/v1/contacts/" + first + "/xero"), browser.csrfFrom(serverA), "");
         assertThat(onA.statusCode()).isEqualTo(503);
         assertThat(onA.body()).contains("/problems/xero-busy");
@@ -270,6 +277,11 @@ class SeveralServersIntegrationTests {
 
         var landing = browser.follow(serverB, callback.getRawPath() + "?" + callback.getRawQuery());
         assertThat(landing).contains("Connected");
+        // Connecting starts an import; let it finish so its calls to Xero do not meet a test's injected fault.
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .until(() ->
+                        browser.get(url(serverA, "/api/v1/xero/import")).body().contains("\"FINISHED\""));
     }
 
     private static String newContact(Browser browser, String name) throws Exception {

@@ -67,7 +67,14 @@ class XeroAccountingIntegrationTests {
         var practice = fixtures.newPractice();
         var organisation = xero.newOrganisation("Minute Limit Ltd");
         xero.connect(practice, organisation.tenantId());
-        TestXero.simulator().faults().next(1, "GET", "/api.xro/2.0/Organisation", Fault.rateLimited("minute", 1));
+        TestXero.simulator()
+                .faults()
+                .nextFor(
+                        organisation.tenantId().toString(),
+                        1,
+                        "GET",
+                        "/api.xro/2.0/Organisation",
+                        Fault.rateLimited("minute", 1));
         var before = Instant.now();
 
         var described = accounting.organisation(practice.id());
@@ -82,7 +89,14 @@ class XeroAccountingIntegrationTests {
         var practice = fixtures.newPractice();
         var organisation = xero.newOrganisation("Day Limit Ltd");
         xero.connect(practice, organisation.tenantId());
-        TestXero.simulator().faults().next(1, "GET", "/api.xro/2.0/Organisation", Fault.rateLimited("day", 7200));
+        TestXero.simulator()
+                .faults()
+                .nextFor(
+                        organisation.tenantId().toString(),
+                        1,
+                        "GET",
+                        "/api.xro/2.0/Organisation",
+                        Fault.rateLimited("day", 7200));
 
         assertThatThrownBy(() -> accounting.organisation(practice.id()))
                 .isInstanceOfSatisfying(XeroRateLimitedException.class, limited -> {

@@ -1,10 +1,12 @@
 package app.kontor.xero;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import app.kontor.Fixtures;
 import app.kontor.TestXero;
 import app.xerosim.SimOrganisation;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -40,6 +42,26 @@ public class XeroFixtures {
         flow.returnTo(flow.consent(flow.start(), "allow", tenantId));
         assertThat(connections.find(practice.id()))
                 .hasValueSatisfying(c -> assertThat(c.isConnected()).isTrue());
+    }
+
+    /**
+     * Connects, then waits until the import that connecting starts has finished, so a test that injects a
+     * fault for this organisation's next call is not answered by the import's own calls instead.
+     */
+    public void connectAndSettle(Fixtures.TestPractice practice, UUID tenantId) throws Exception {
+        connect(practice, tenantId);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> jdbc.sql("select count(*) from xero_imports where practice_id = ? and state in"
+                                                + " ('READING', 'MATCHING')")
+                                        .param(practice.id().value())
+                                        .query(Integer.class)
+                                        .single()
+                                == 0
+                        && jdbc.sql("select count(*) from xero_imports where practice_id = ?")
+                                        .param(practice.id().value())
+                                        .query(Integer.class)
+                                        .single()
+                                > 0);
     }
 
     /** Makes Kontor believe the access token has expired, as it would 30 minutes after a refresh. */

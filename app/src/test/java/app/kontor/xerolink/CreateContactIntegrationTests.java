@@ -121,7 +121,14 @@ class CreateContactIntegrationTests {
         var practice = fixtures.newPractice();
         var organisation = connectedOrganisation(practice);
         var contact = kauri(practice, "Lost Response Ltd " + unique());
-        TestXero.simulator().faults().next(1, "PUT", "/api.xro/2.0/Contacts", Fault.commitThenDropResponse());
+        TestXero.simulator()
+                .faults()
+                .nextFor(
+                        organisation.tenantId().toString(),
+                        1,
+                        "PUT",
+                        "/api.xro/2.0/Contacts",
+                        Fault.commitThenDropResponse());
 
         var section = click(practice.memberEmail(), "/contacts/" + contact.id() + "/xero/create");
 
@@ -354,7 +361,14 @@ class CreateContactIntegrationTests {
         var practice = fixtures.newPractice();
         var organisation = connectedOrganisation(practice);
         var contact = kauri(practice, "Queued Ltd " + unique());
-        TestXero.simulator().faults().next(1, "PUT", "/api.xro/2.0/Contacts", Fault.rateLimited("minute", 2));
+        TestXero.simulator()
+                .faults()
+                .nextFor(
+                        organisation.tenantId().toString(),
+                        1,
+                        "PUT",
+                        "/api.xro/2.0/Contacts",
+                        Fault.rateLimited("minute", 2));
 
         var queued = click(practice.memberEmail(), "/contacts/" + contact.id() + "/xero/create");
 
@@ -413,7 +427,14 @@ class CreateContactIntegrationTests {
         var practice = fixtures.newPractice();
         var organisation = connectedOrganisation(practice);
         var contact = kauri(practice, "Busy Xero Ltd " + unique());
-        TestXero.simulator().faults().next(1, "GET", "/api.xro/2.0/Contacts", Fault.rateLimited("minute", 30));
+        TestXero.simulator()
+                .faults()
+                .nextFor(
+                        organisation.tenantId().toString(),
+                        1,
+                        "GET",
+                        "/api.xro/2.0/Contacts",
+                        Fault.rateLimited("minute", 30));
 
         mvc.perform(post("/api/v1/contacts/" + contact.id() + "/xero")
                         .with(fixtures.as(practice.memberEmail()))
@@ -427,7 +448,7 @@ class CreateContactIntegrationTests {
 
     private SimOrganisation connectedOrganisation(Fixtures.TestPractice practice) throws Exception {
         var organisation = xero.newOrganisation("Create Tests");
-        xero.connect(practice, organisation.tenantId());
+        xero.connectAndSettle(practice, organisation.tenantId());
         return organisation;
     }
 
