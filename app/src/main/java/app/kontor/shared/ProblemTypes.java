@@ -25,6 +25,7 @@ public enum ProblemTypes {
             "A practice needs an admin",
             "The change would leave the practice without an active admin; make someone else an admin first."),
     NOT_CONNECTED("not-connected", "Not connected to Xero", "The practice has no working Xero connection."),
+    SYNC_PAUSED("sync-paused", "Sync is paused", "An admin paused automatic sync with Xero; resume it to sync again."),
     ALREADY_LINKED(
             "already-linked", "Already linked", "The contact is already linked to a Xero contact, or being linked."),
     XERO_CANDIDATES(

@@ -53,4 +53,18 @@ public interface XeroAccounting {
      * @throws XeroApiException with Xero's validation messages when it refused the contact
      */
     XeroContact createContact(PracticeId practice, NewXeroContact contact, String idempotencyKey);
+
+    /**
+     * Sends Kontor's values of the synced fields to an existing contact with {@code POST
+     * /Contacts/{ContactID}} and the given Idempotency-Key. A value Kontor does not have is not sent,
+     * so Xero keeps its own; Xero's other phones and addresses are sent back as they were, since Xero
+     * applies the arrays it is sent (XERO-CONTRACT §1.5). Waits for Xero's minute limit when the wait
+     * is short.
+     *
+     * @param current the contact as Kontor last read it, whose other phones and addresses are kept
+     * @return the contact as Xero answered after the update
+     * @throws XeroApiException with Xero's validation messages when it refused the values
+     */
+    XeroContactSnapshot updateContact(
+            PracticeId practice, XeroContactSnapshot current, NewXeroContact values, String idempotencyKey);
 }

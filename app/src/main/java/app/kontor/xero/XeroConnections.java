@@ -2,8 +2,10 @@ package app.kontor.xero;
 
 import app.kontor.practice.SignedInUser;
 import app.kontor.shared.PracticeId;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A practice's Xero connection: finding it, finishing a consent, choosing the organisation,
@@ -43,4 +45,7 @@ public interface XeroConnections {
 
     /** Pauses or resumes automatic sync; Create Contact keeps working while paused. */
     void setPaused(SignedInUser admin, boolean paused);
+
+    /** Keeps when automatic sync last finished and when it runs next, for the status line. */
+    void recordSyncTimes(PracticeId practice, @Nullable Instant lastSyncAt, @Nullable Instant nextSyncAt);
 }

@@ -46,6 +46,44 @@ public final class XeroContactReader {
         return snapshots;
     }
 
+    /** The validation messages of the first contact of an answer that has {@code HasValidationErrors}. */
+    public static List<String> validationMessages(byte[] body) {
+        try {
+            var first = JSON.readTree(body).path("Contacts").path(0);
+            if (!first.path("HasValidationErrors").asBoolean(false)) {
+                return List.of();
+            }
+            var messages = new ArrayList<String>();
+            for (var error : first.path("ValidationErrors")) {
+                var message = error.path("Message").asString("");
+                if (!message.isBlank()) {
+                    messages.add(message);
+                }
+            }
+            return messages.isEmpty() ? List.of("Xero refused the values.") : messages;
+        } catch (JacksonException notJson) {
+            return List.of();
+        }
+    }
+
+    /** The objects of one array field of a contact's JSON (e.g. its {@code Phones}), as plain maps. */
+    public static List<java.util.Map<String, Object>> objects(String rawJson, String field) {
+        try {
+            var array = JSON.readTree(rawJson).path(field);
+            var result = new ArrayList<java.util.Map<String, Object>>();
+            for (var element : array) {
+                if (element.isObject()) {
+                    result.add(JSON.convertValue(
+                            element,
+                            new tools.jackson.core.type.TypeReference<java.util.LinkedHashMap<String, Object>>() {}));
+                }
+            }
+            return result;
+        } catch (JacksonException unreadable) {
+            return List.of();
+        }
+    }
+
     /** The listing's {@code pagination.itemCount}, when Xero sent one. */
     public static @Nullable Integer itemCount(byte[] body) {
         try {

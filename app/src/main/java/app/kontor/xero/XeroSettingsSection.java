@@ -1,6 +1,7 @@
 package app.kontor.xero;
 
 import app.kontor.practice.SignedInUser;
+import app.kontor.system.PageChrome;
 import gg.jte.Content;
 import org.jspecify.annotations.Nullable;
 
@@ -14,5 +15,9 @@ public interface XeroSettingsSection {
     /** Sections are shown in ascending order. */
     int order();
 
-    Content render(@Nullable XeroConnection connection, SignedInUser viewer);
+    /**
+     * @param page the page's chrome, whose CSRF token a section's forms carry
+     * @param baseUrl the address the viewer reached Kontor at, e.g. {@code http://localhost:8080}
+     */
+    Content render(@Nullable XeroConnection connection, SignedInUser viewer, PageChrome page, String baseUrl);
 }

@@ -3,6 +3,7 @@ package app.kontor.xerosync;
 import app.kontor.shared.PracticeId;
 import app.kontor.xero.XeroAccounting;
 import app.kontor.xero.XeroConnections;
+import app.kontor.xerosync.internal.ImportRows;
 import app.kontor.xerosync.internal.XeroContactRows;
 import java.time.Clock;
 import java.util.Set;
@@ -26,6 +27,7 @@ class ChangeSync implements XeroContactChanges {
     private final XeroConnections connections;
     private final XeroAccounting accounting;
     private final XeroContactRows xeroContacts;
+    private final ImportRows runs;
     private final ContactApplier applier;
     private final TransactionTemplate transaction;
     private final Clock clock;
@@ -34,12 +36,14 @@ class ChangeSync implements XeroContactChanges {
             XeroConnections connections,
             XeroAccounting accounting,
             XeroContactRows xeroContacts,
+            ImportRows runs,
             ContactApplier applier,
             PlatformTransactionManager transactions,
             Clock clock) {
         this.connections = connections;
         this.accounting = accounting;
         this.xeroContacts = xeroContacts;
+        this.runs = runs;
         this.applier = applier;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -57,20 +61,32 @@ class ChangeSync implements XeroContactChanges {
                     xeroContactIds.size());
             return;
         }
+        var startedAt = clock.instant();
         var read = accounting.contactsById(practice, xeroContactIds);
+        var calls = (xeroContactIds.size() + XeroAccounting.IDS_PER_CALL - 1) / XeroAccounting.IDS_PER_CALL;
         transaction.executeWithoutResult(status -> {
-            xeroContacts.store(practice, tenantId, read, clock.instant());
+            var changed = xeroContacts.store(practice, tenantId, read, clock.instant());
             var pending = xeroContacts.pendingAmong(tenantId, xeroContactIds);
-            if (pending.isEmpty()) {
-                return;
+            var counts = new ImportRows.Applied(0, 0, 0, 0, 0);
+            if (!pending.isEmpty()) {
+                var run = applier.matchingRun(practice, tenantId, connection.importFilter(), "Xero (" + trigger + ")");
+                counts = applier.applyEach(run, pending);
+                xeroContacts.applied(
+                        tenantId,
+                        pending.stream()
+                                .map(XeroContactRows.StoredXeroContact::xeroContactId)
+                                .toList());
             }
-            var run = applier.matchingRun(practice, tenantId, connection.importFilter(), "Xero (" + trigger + ")");
-            applier.applyEach(run, pending);
-            xeroContacts.applied(
+            runs.insertFinished(
+                    RunKind.WEBHOOK,
+                    practice,
                     tenantId,
-                    pending.stream()
-                            .map(XeroContactRows.StoredXeroContact::xeroContactId)
-                            .toList());
+                    "Xero (" + trigger + ")",
+                    calls,
+                    changed,
+                    counts,
+                    startedAt,
+                    clock.instant());
         });
     }
 }

@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +26,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs one import (issue 6): first every page of Xero's contacts into {@code xero_contacts}, with the
+ * Runs one read of Xero's contacts (an import, a sync or a reconciliation, see {@link RunKind}): first
+ * every page (of what changed, for a sync) into {@code xero_contacts}, with the
  * (second, page) cursor of DESIGN §5 checkpointed in the same transaction as each page; then the
  * matching, a batch per transaction, each contact in its own savepoint. Killed at any point, it
  * resumes from the last checkpoint: a page read twice is stored once, and a contact is applied once.
@@ -39,8 +42,6 @@ class ImportRunner {
 
     /** After a failure that may pass (Xero unreachable, a 5xx), the import tries again this much later. */
     static final Duration RETRY_AFTER_FAILURE = Duration.ofMinutes(1);
-
-    static final String ACTOR = "Xero import";
 
     private final ImportRows imports;
     private final XeroContactRows xeroContacts;
@@ -92,12 +93,14 @@ class ImportRunner {
                 readPage(current);
                 current = imports.find(importId).orElse(null);
             }
-            ContactApplier.Run run = null;
+            // Built once, and only when something is pending: a sync that read nothing new costs no index.
+            var matching = current;
+            var run = memoised(() -> applier.matchingRun(
+                    matching.practiceId(),
+                    matching.tenantId(),
+                    connection.importFilter(),
+                    matching.kind().actor()));
             while (current != null && current.state() == ImportState.MATCHING) {
-                if (run == null) {
-                    run = applier.matchingRun(
-                            current.practiceId(), current.tenantId(), connection.importFilter(), ACTOR);
-                }
                 applyBatch(current, run);
                 current = imports.find(importId).orElse(null);
             }
@@ -175,18 +178,31 @@ class ImportRunner {
         return true;
     }
 
-    private void applyBatch(XeroImport current, ContactApplier.Run run) {
+    private static <T> Supplier<T> memoised(Supplier<T> supplier) {
+        var value = new AtomicReference<T>();
+        return () -> value.updateAndGet(v -> v != null ? v : supplier.get());
+    }
+
+    private void applyBatch(XeroImport current, Supplier<ContactApplier.Run> run) {
         transaction.executeWithoutResult(status -> {
             var batch = xeroContacts.pending(current.tenantId(), BATCH_SIZE);
             if (batch.isEmpty()) {
-                imports.finish(current.id(), now());
+                finish(current);
                 return;
             }
-            var counts = applier.applyEach(run, batch);
+            var counts = applier.applyEach(run.get(), batch);
             var done = batch.stream().map(StoredXeroContact::xeroContactId).toList();
             xeroContacts.applied(current.tenantId(), done);
             imports.applied(current.id(), counts, now());
         });
+    }
+
+    private void finish(XeroImport current) {
+        imports.finish(current.id(), now());
+        if (current.kind() == RunKind.RECONCILIATION) {
+            imports.missing(current.id(), xeroContacts.notReadSince(current.tenantId(), current.startedAt()));
+        }
+        connections.recordSyncTimes(current.practiceId(), now(), null);
     }
 
     private Instant now() {

@@ -6,8 +6,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One import of a practice's Xero contacts: its checkpoint, its progress and, once finished, its
- * summary.
+ * One run that read a practice's Xero contacts (an import, a sync, a reconciliation, a batch of
+ * webhook changes): its checkpoint, its progress and, once finished, its summary.
  *
  * @param cursorSecond the (second, page) cursor of DESIGN §5: the next read asks for contacts changed
  *     since one second before this one; null until the first full page
@@ -16,9 +16,11 @@ import org.jspecify.annotations.Nullable;
  * @param read Xero contacts read that were new or changed
  * @param toApply how many of them the matching has to go through
  * @param applied how many it has gone through
+ * @param missing for a reconciliation, Xero contacts in Kontor's copy that Xero no longer listed
  */
 public record XeroImport(
         UUID id,
+        RunKind kind,
         PracticeId practiceId,
         UUID tenantId,
         ImportState state,
@@ -36,11 +38,17 @@ public record XeroImport(
         int needsReview,
         int skipped,
         int failed,
+        int missing,
         @Nullable String message,
         @Nullable Instant waitingUntil,
         String startedBy,
         Instant startedAt,
         @Nullable Instant finishedAt) {
+
+    /** How long it ran, once it has ended. */
+    public java.util.Optional<java.time.Duration> duration() {
+        return java.util.Optional.ofNullable(finishedAt).map(end -> java.time.Duration.between(startedAt, end));
+    }
 
     /** Progress from 0 to 100: reading is the first half, matching the second. */
     public int percent() {

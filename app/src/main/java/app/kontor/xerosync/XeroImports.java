@@ -91,7 +91,7 @@ public class XeroImports {
         var now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         imports.supersedeRunning(practice, now);
         var id = UUID.randomUUID();
-        imports.insert(id, practice, tenantId, startedBy, now);
+        imports.insert(id, RunKind.IMPORT, practice, tenantId, null, startedBy, now);
         xeroContacts.markAllPending(tenantId);
         scheduler.getObject().schedule(task.instance(id.toString(), id.toString()), now);
         return imports.find(id).orElseThrow();
@@ -99,7 +99,7 @@ public class XeroImports {
 
     /** The practice's latest import, running or finished. */
     public Optional<XeroImport> latest(PracticeId practice) {
-        return imports.latest(practice);
+        return imports.latest(practice, RunKind.IMPORT);
     }
 
     /** The Needs attention list, newest first. */

@@ -55,6 +55,7 @@ class ImportCursorUnitTests {
     private static XeroImport run(@Nullable Instant second, int page, boolean stepping) {
         return new XeroImport(
                 UUID.randomUUID(),
+                RunKind.SYNC,
                 PracticeId.random(),
                 UUID.randomUUID(),
                 ImportState.READING,
@@ -62,6 +63,7 @@ class ImportCursorUnitTests {
                 page,
                 stepping,
                 null,
+                0,
                 0,
                 0,
                 0,

@@ -149,6 +149,14 @@ class ConnectionRows {
                 .update();
     }
 
+    /** {@code null} keeps the time already stored. */
+    void saveSyncTimes(PracticeId practice, @Nullable Instant last, @Nullable Instant next, Instant now) {
+        jdbc.sql("""
+                        update xero_connections set last_sync_at = coalesce(?, last_sync_at),
+                            next_sync_at = coalesce(?, next_sync_at), updated_at = ?
+                        where practice_id = ?""").params(utc(last), utc(next), utc(now), practice.value()).update();
+    }
+
     void saveImportFilter(PracticeId practice, ImportFilter filter, Instant now) {
         jdbc.sql("update xero_connections set import_filter = ?, updated_at = ? where practice_id = ?")
                 .params(filter.name(), utc(now), practice.value())

@@ -211,6 +211,41 @@ class XeroAccountingClient implements XeroAccounting {
         return created.toXeroContact();
     }
 
+    @Override
+    public XeroContactSnapshot updateContact(
+            PracticeId practice, XeroContactSnapshot current, NewXeroContact values, String idempotencyKey) {
+        var connection = connected(practice);
+        var body = XeroContactJson.updateBody(
+                values,
+                XeroContactReader.objects(current.rawJson(), "Phones"),
+                XeroContactReader.objects(current.rawJson(), "Addresses"));
+        var answer = calls.<byte[]>call(
+                practice,
+                connection.tenantId(),
+                "update the contact",
+                XeroCalls.WhenLimited.WAIT,
+                token -> api.rest()
+                        .post()
+                        .uri(api.settings().apiUri() + "/Contacts/" + current.contactId())
+                        .headers(headers -> {
+                            XeroApiClient.accounting(headers, token, connection.tenantId());
+                            headers.set("Idempotency-Key", idempotencyKey);
+                        })
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(body)
+                        .retrieve()
+                        .toEntity(byte[].class));
+        var bytes = answer == null ? new byte[0] : answer;
+        var refused = XeroContactReader.validationMessages(bytes);
+        if (!refused.isEmpty()) {
+            throw new XeroApiException(400, "Xero did not accept the change: " + String.join(" ", refused), refused);
+        }
+        return XeroContactReader.page(bytes).stream()
+                .findFirst()
+                .orElseThrow(
+                        () -> new XeroApiException(502, "Xero answered without the contact it updated.", List.of()));
+    }
+
     private List<XeroContact> listContacts(
             PracticeId practice, String what, UnaryOperator<UriComponentsBuilder> query) {
         var connection = connected(practice);

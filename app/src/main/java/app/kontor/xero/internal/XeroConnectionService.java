@@ -11,6 +11,7 @@ import app.kontor.xero.XeroConnection;
 import app.kontor.xero.XeroConnectionException;
 import app.kontor.xero.XeroConnections;
 import app.kontor.xero.XeroDisconnected;
+import app.kontor.xero.XeroSyncResumed;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -156,7 +158,16 @@ class XeroConnectionService implements XeroConnections {
 
     @Override
     public void setPaused(SignedInUser admin, boolean paused) {
+        var before = connections.find(admin.practiceId());
         connections.savePaused(admin.practiceId(), paused, now());
+        before.filter(connection -> connection.paused() && !paused)
+                .ifPresent(connection ->
+                        events.publishEvent(new XeroSyncResumed(admin.practiceId(), connection.tenantId())));
+    }
+
+    @Override
+    public void recordSyncTimes(PracticeId practice, @Nullable Instant lastSyncAt, @Nullable Instant nextSyncAt) {
+        connections.saveSyncTimes(practice, lastSyncAt, nextSyncAt, now());
     }
 
     @Override

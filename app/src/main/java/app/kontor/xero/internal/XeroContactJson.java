@@ -62,8 +62,20 @@ final class XeroContactJson {
 
     /** The body of {@code PUT /Contacts} for one new contact. */
     static Map<String, Object> createBody(NewXeroContact contact) {
+        return updateBody(contact, List.of(), List.of());
+    }
+
+    /**
+     * The body of {@code POST /Contacts/{ContactID}}: the synced fields Kontor has, and Xero's other
+     * phones and addresses ({@code currentPhones}, {@code currentAddresses}, as Xero sent them) with
+     * the {@code DEFAULT} phone and the {@code POBOX} address replaced by Kontor's.
+     */
+    static Map<String, Object> updateBody(
+            NewXeroContact contact,
+            List<Map<String, Object>> currentPhones,
+            List<Map<String, Object>> currentAddresses) {
         var json = new LinkedHashMap<String, Object>();
-        json.put("Name", contact.name());
+        putIfPresent(json, "Name", contact.name());
         putIfPresent(json, "FirstName", contact.firstName());
         putIfPresent(json, "LastName", contact.lastName());
         putIfPresent(json, "EmailAddress", contact.emailAddress());
@@ -73,7 +85,7 @@ final class XeroContactJson {
             phone.put("PhoneCountryCode", contact.phone().countryCode());
             phone.put("PhoneAreaCode", contact.phone().areaCode());
             phone.put("PhoneNumber", contact.phone().number());
-            json.put("Phones", List.of(phone));
+            json.put("Phones", replacing(currentPhones, "PhoneType", "DEFAULT", phone));
         }
         if (contact.address() != null) {
             var a = contact.address();
@@ -88,11 +100,23 @@ final class XeroContactJson {
             putIfPresent(address, "PostalCode", a.postalCode());
             putIfPresent(address, "Country", a.country());
             putIfPresent(address, "AttentionTo", a.attentionTo());
-            json.put("Addresses", List.of(address));
+            json.put("Addresses", replacing(currentAddresses, "AddressType", "POBOX", address));
         }
         var contacts = new ArrayList<Object>();
         contacts.add(json);
         return Map.of("Contacts", contacts);
+    }
+
+    private static List<Map<String, Object>> replacing(
+            List<Map<String, Object>> current, String typeField, String type, Map<String, Object> replacement) {
+        var result = new ArrayList<Map<String, Object>>();
+        for (var entry : current) {
+            if (!type.equalsIgnoreCase(String.valueOf(entry.get(typeField)))) {
+                result.add(entry);
+            }
+        }
+        result.add(replacement);
+        return result;
     }
 
     /** A value inside a {@code where} filter: quoted, with Xero's backslash escaping. */

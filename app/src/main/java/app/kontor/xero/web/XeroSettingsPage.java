@@ -1,6 +1,7 @@
 package app.kontor.xero.web;
 
 import app.kontor.practice.SignedInUser;
+import app.kontor.system.PageChrome;
 import app.kontor.xero.ConsentOutcome;
 import app.kontor.xero.ImportFilter;
 import app.kontor.xero.XeroConnectionException;
@@ -10,6 +11,7 @@ import app.kontor.xero.XeroSettingsSection;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -46,23 +48,19 @@ class XeroSettingsPage {
     String page(
             @AuthenticationPrincipal(expression = "user") SignedInUser user, HttpServletRequest request, Model model) {
         var connection = connections.find(user.practiceId()).orElse(null);
+        var chrome = (PageChrome) Objects.requireNonNull(model.getAttribute("chrome"));
+        var baseUrl =
+                ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
         model.addAttribute("connection", connection);
         model.addAttribute(
                 "sections",
                 sections.stream()
-                        .map(section -> section.render(connection, user))
+                        .map(section -> section.render(connection, user, chrome, baseUrl))
                         .toList());
         model.addAttribute("admin", user.isAdmin());
         model.addAttribute("configured", settings.isConfigured());
         model.addAttribute("filters", List.of(ImportFilter.values()));
-        model.addAttribute(
-                "redirectUri",
-                settings.redirectUri()
-                        .replace(
-                                "{baseUrl}",
-                                ServletUriComponentsBuilder.fromContextPath(request)
-                                        .build()
-                                        .toUriString()));
+        model.addAttribute("redirectUri", settings.redirectUri().replace("{baseUrl}", baseUrl));
         for (var flash : List.of("notice", "problem")) {
             if (!model.containsAttribute(flash)) {
                 model.addAttribute(flash, "");

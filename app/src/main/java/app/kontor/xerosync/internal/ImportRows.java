@@ -5,6 +5,7 @@ import static app.kontor.xerosync.internal.Timestamps.utc;
 
 import app.kontor.shared.PracticeId;
 import app.kontor.xerosync.ImportState;
+import app.kontor.xerosync.RunKind;
 import app.kontor.xerosync.XeroImport;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,13 +34,67 @@ public class ImportRows {
         }
     }
 
-    public void insert(UUID id, PracticeId practice, UUID tenantId, String startedBy, Instant now) {
+    /**
+     * A run that starts reading at {@code since} (the cursor's second; {@code null} reads every
+     * contact).
+     */
+    public void insert(
+            UUID id,
+            RunKind kind,
+            PracticeId practice,
+            UUID tenantId,
+            @Nullable Instant since,
+            String startedBy,
+            Instant now) {
         jdbc.sql("""
-                        insert into xero_imports (id, practice_id, tenant_id, state, cursor_page, page_stepping, pages,
-                            bytes, read_count, to_apply_count, applied_count, created_count, linked_count,
-                            review_count, skipped_count, failed_count, started_by, started_at, updated_at)
-                        values (?, ?, ?, 'READING', 1, false, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ?, ?, ?)""")
-                .params(id, practice.value(), tenantId, startedBy, utc(now), utc(now))
+                        insert into xero_imports (id, kind, practice_id, tenant_id, state, cursor_second, cursor_page,
+                            page_stepping, pages, bytes, read_count, to_apply_count, applied_count, created_count,
+                            linked_count, review_count, skipped_count, failed_count, missing_count, started_by,
+                            started_at, updated_at)
+                        values (?, ?, ?, ?, 'READING', ?, 1, false, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, ?, ?, ?)""")
+                .params(id, kind.name(), practice.value(), tenantId, utc(since), startedBy, utc(now), utc(now))
+                .update();
+    }
+
+    /**
+     * A run that is over as soon as it is written: the webhook changes applied in one go.
+     *
+     * @param calls the calls to Xero it took, counted as pages
+     */
+    public void insertFinished(
+            RunKind kind,
+            PracticeId practice,
+            UUID tenantId,
+            String startedBy,
+            int calls,
+            int read,
+            Applied counts,
+            Instant startedAt,
+            Instant now) {
+        jdbc.sql("""
+                        insert into xero_imports (id, kind, practice_id, tenant_id, state, cursor_page, page_stepping,
+                            pages, bytes, read_count, to_apply_count, applied_count, created_count, linked_count,
+                            review_count, skipped_count, failed_count, missing_count, started_by, started_at,
+                            finished_at, updated_at)
+                        values (?, ?, ?, ?, 'FINISHED', 1, false, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)""")
+                .params(
+                        UUID.randomUUID(),
+                        kind.name(),
+                        practice.value(),
+                        tenantId,
+                        calls,
+                        read,
+                        counts.total(),
+                        counts.total(),
+                        counts.created(),
+                        counts.linked(),
+                        counts.needsReview(),
+                        counts.skipped(),
+                        counts.failed(),
+                        startedBy,
+                        utc(startedAt),
+                        utc(now),
+                        utc(now))
                 .update();
     }
 
@@ -50,11 +105,56 @@ public class ImportRows {
                 .optional();
     }
 
-    public Optional<XeroImport> latest(PracticeId practice) {
-        return jdbc.sql("select * from xero_imports where practice_id = ? order by started_at desc limit 1")
+    /** The practice's latest run of this kind. */
+    public Optional<XeroImport> latest(PracticeId practice, RunKind kind) {
+        return jdbc.sql("""
+                        select * from xero_imports where practice_id = ? and kind = ?
+                        order by started_at desc limit 1""")
+                .params(practice.value(), kind.name())
+                .query(ImportRows::xeroImport)
+                .optional();
+    }
+
+    /** The practice's run that is reading or matching now, if any. */
+    public Optional<XeroImport> running(PracticeId practice) {
+        return jdbc.sql("""
+                        select * from xero_imports where practice_id = ? and state in ('READING', 'MATCHING')
+                        order by started_at desc limit 1""")
                 .param(practice.value())
                 .query(ImportRows::xeroImport)
                 .optional();
+    }
+
+    /** The latest finished run that read pages of this organisation's contacts (not webhook batches). */
+    public Optional<XeroImport> lastFinishedRead(UUID tenantId) {
+        return jdbc.sql("""
+                        select * from xero_imports where tenant_id = ? and state = 'FINISHED' and kind <> 'WEBHOOK'
+                        order by started_at desc limit 1""").param(tenantId).query(ImportRows::xeroImport).optional();
+    }
+
+    /** When the latest finished full read (an import or a reconciliation) of this organisation started. */
+    public Optional<Instant> lastFullRead(UUID tenantId) {
+        return jdbc.sql("""
+                        select started_at from xero_imports
+                        where tenant_id = ? and state = 'FINISHED' and kind in ('IMPORT', 'RECONCILIATION')
+                        order by started_at desc limit 1""")
+                .param(tenantId)
+                .query((rs, row) -> instant(rs, "started_at"))
+                .optional();
+    }
+
+    /** The practice's runs, newest first: the sync log. */
+    public java.util.List<XeroImport> recent(PracticeId practice, int limit) {
+        return jdbc.sql("select * from xero_imports where practice_id = ? order by started_at desc limit ?")
+                .params(practice.value(), limit)
+                .query(ImportRows::xeroImport)
+                .list();
+    }
+
+    public void missing(UUID id, int missing) {
+        jdbc.sql("update xero_imports set missing_count = ? where id = ?")
+                .params(missing, id)
+                .update();
     }
 
     /** Marks the practice's running imports as replaced; their jobs notice and stop. */
@@ -136,6 +236,7 @@ public class ImportRows {
         var total = rs.getObject("total_count", Integer.class);
         return new XeroImport(
                 rs.getObject("id", UUID.class),
+                RunKind.valueOf(rs.getString("kind")),
                 new PracticeId(rs.getObject("practice_id", UUID.class)),
                 rs.getObject("tenant_id", UUID.class),
                 ImportState.valueOf(rs.getString("state")),
@@ -153,6 +254,7 @@ public class ImportRows {
                 rs.getInt("review_count"),
                 rs.getInt("skipped_count"),
                 rs.getInt("failed_count"),
+                rs.getInt("missing_count"),
                 rs.getString("message"),
                 instant(rs, "waiting_until"),
                 rs.getString("started_by"),

@@ -81,6 +81,7 @@ public class XeroContactRows {
                 .list();
         var inserts = new ArrayList<Object[]>();
         var updates = new ArrayList<Object[]>();
+        var unchanged = new ArrayList<UUID>();
         for (var contact : newest.values()) {
             var before = stored.get(contact.contactId());
             var erased = contact.isErasureRequested();
@@ -106,7 +107,17 @@ public class XeroContactRows {
                 inserts.add(insert);
             } else if (before.isOlderThan(contact)) {
                 updates.add(values);
+            } else {
+                unchanged.add(contact.contactId());
             }
+        }
+        if (!unchanged.isEmpty()) {
+            // Seen again: a reconciliation counts the copies no read returned any more.
+            jdbc.sql("update xero_contacts set read_at = :at where tenant_id = :tenant and xero_contact_id in (:ids)")
+                    .param("at", utc(readAt))
+                    .param("tenant", tenantId)
+                    .param("ids", unchanged)
+                    .update();
         }
         if (!updates.isEmpty()) {
             batch.batchUpdate("""
@@ -124,6 +135,14 @@ public class XeroContactRows {
     }
 
     /** Every contact of the organisation is matched again by the next import. */
+    /** Kontor's copies of this organisation's contacts that no read since {@code since} returned. */
+    public int notReadSince(UUID tenantId, Instant since) {
+        return jdbc.sql("select count(*) from xero_contacts where tenant_id = ? and read_at < ?")
+                .params(tenantId, utc(since))
+                .query(Integer.class)
+                .single();
+    }
+
     public void markAllPending(UUID tenantId) {
         jdbc.sql("update xero_contacts set pending = true where tenant_id = ? and not pending")
                 .param(tenantId)

@@ -10,6 +10,7 @@ import app.kontor.xerosync.MatchReviews;
 import app.kontor.xerosync.SyncProblem;
 import app.kontor.xerosync.XeroImport;
 import app.kontor.xerosync.XeroImports;
+import app.kontor.xerosync.XeroSyncs;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The API twin of the import section and the match review page. */
@@ -35,14 +37,17 @@ class XeroSyncApi {
 
     private final XeroImports imports;
     private final MatchReviews reviews;
+    private final XeroSyncs syncs;
 
-    XeroSyncApi(XeroImports imports, MatchReviews reviews) {
+    XeroSyncApi(XeroImports imports, MatchReviews reviews, XeroSyncs syncs) {
         this.imports = imports;
         this.reviews = reviews;
+        this.syncs = syncs;
     }
 
     record ImportResource(
             UUID id,
+            String kind,
             String state,
             String stateLabel,
             int percent,
@@ -57,11 +62,14 @@ class XeroSyncApi {
             @Nullable Instant waitingUntil,
             String startedBy,
             Instant startedAt,
-            @Nullable Instant finishedAt) {
+            @Nullable Instant finishedAt,
+            @Nullable Long durationMillis,
+            int missingInXero) {
 
         static ImportResource of(XeroImport run) {
             return new ImportResource(
                     run.id(),
+                    run.kind().name(),
                     run.state().name(),
                     run.state().label(),
                     run.percent(),
@@ -76,8 +84,45 @@ class XeroSyncApi {
                     run.waitingUntil(),
                     run.startedBy(),
                     run.startedAt(),
-                    run.finishedAt());
+                    run.finishedAt(),
+                    run.duration().map(java.time.Duration::toMillis).orElse(null),
+                    run.missing());
         }
+    }
+
+    record SyncStarted(String result, String message) {}
+
+    @GetMapping("/sync/runs")
+    @Operation(
+            summary = "The sync log: every read of Xero's contacts (import, sync, reconciliation, webhook changes),"
+                    + " newest first")
+    List<ImportResource> runs(
+            @AuthenticationPrincipal(expression = "user") SignedInUser user,
+            @RequestParam(defaultValue = "50") int limit) {
+        return syncs.log(user.practiceId(), Math.clamp(limit, 1, 500)).stream()
+                .map(ImportResource::of)
+                .toList();
+    }
+
+    @PostMapping("/sync")
+    @Operation(
+            summary = "Sync now: read what changed in Xero since the last sync, now rather than on schedule (admins)")
+    ResponseEntity<?> syncNow(@AuthenticationPrincipal(expression = "user") SignedInUser user) {
+        if (!user.isAdmin()) {
+            return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                    .body(Problems.of(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Only an admin can start a sync."));
+        }
+        var outcome = syncs.syncNow(user.practiceId(), user.displayName());
+        return switch (outcome) {
+            case STARTED, ALREADY_RUNNING ->
+                ResponseEntity.accepted().body(new SyncStarted(outcome.name(), outcome.message()));
+            case PAUSED ->
+                ResponseEntity.status(HttpStatus.CONFLICT)
+                        .body(Problems.of(HttpStatus.CONFLICT, ProblemTypes.SYNC_PAUSED, outcome.message()));
+            case NOT_CONNECTED ->
+                ResponseEntity.status(HttpStatus.CONFLICT)
+                        .body(Problems.of(HttpStatus.CONFLICT, ProblemTypes.NOT_CONNECTED, outcome.message()));
+        };
     }
 
     record Summary(int created, int linked, int needsReview, int skipped, int failed) {}

@@ -1,6 +1,7 @@
 package app.kontor.xerosync.web;
 
 import app.kontor.practice.SignedInUser;
+import app.kontor.system.PageChrome;
 import app.kontor.xero.XeroConnection;
 import app.kontor.xero.XeroSettingsSection;
 import app.kontor.xerosync.MatchReviews;
@@ -35,7 +36,7 @@ class ImportSection implements XeroSettingsSection {
     }
 
     @Override
-    public Content render(@Nullable XeroConnection connection, SignedInUser viewer) {
+    public Content render(@Nullable XeroConnection connection, SignedInUser viewer, PageChrome page, String baseUrl) {
         var model = model(viewer);
         return output -> templates.render(TEMPLATE, model, output);
     }

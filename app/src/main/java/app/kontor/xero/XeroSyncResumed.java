@@ -1,0 +1,7 @@
+package app.kontor.xero;
+
+import app.kontor.shared.PracticeId;
+import java.util.UUID;
+
+/** An admin resumed automatic sync, so what changed while it was paused should be read soon. */
+public record XeroSyncResumed(PracticeId practiceId, UUID tenantId) {}
