@@ -15,6 +15,7 @@ import app.kontor.xero.XeroConnection;
 import app.kontor.xero.XeroConnectionException;
 import app.kontor.xero.XeroConnections;
 import app.kontor.xero.XeroContact;
+import app.kontor.xero.XeroNeedsReconnectException;
 import app.kontor.xero.XeroRateLimitedException;
 import app.kontor.xero.XeroSettings;
 import app.kontor.xerolink.SectionView.Preview;
@@ -51,6 +52,9 @@ public class XeroClientActions {
 
     /** Xero's limit for a contact's Name (XERO-CONTRACT §1.10). */
     static final int NAME_MAX = 255;
+
+    /** The longest text {@code Link existing…} searches Xero for. */
+    public static final int SEARCH_MAX = 255;
 
     private final ContactDirectory contacts;
     private final XeroConnections connections;
@@ -206,6 +210,11 @@ public class XeroClientActions {
                     .filter(c -> !links.isLinked(connection.tenantId(), c.contactId()))
                     .toList();
             return with(current, State.SEARCH_RESULTS, found, text.strip(), List.of());
+        } catch (XeroRateLimitedException busy) {
+            return busy(user, contact, connection, busy.retryAt());
+        } catch (XeroNeedsReconnectException lost) {
+            // Xero stopped accepting Kontor's access during the search; the connection now says so.
+            return view(user, contact);
         } catch (XeroConnectionException trouble) {
             return failed(user, contact, connection, trouble.getMessage(), List.of());
         }

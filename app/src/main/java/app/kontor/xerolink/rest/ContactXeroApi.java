@@ -6,16 +6,21 @@ import app.kontor.practice.SignedInUser;
 import app.kontor.shared.ContactId;
 import app.kontor.shared.ProblemTypes;
 import app.kontor.system.Problems;
+import app.kontor.xero.ConnectionStatus;
 import app.kontor.xero.XeroContact;
 import app.kontor.xero.XeroTime;
 import app.kontor.xerolink.SectionView;
 import app.kontor.xerolink.SectionView.State;
 import app.kontor.xerolink.XeroClientActions;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -33,7 +38,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The API twin of the Xero Client section: read the link, Create Contact, link to a ContactID, unlink. */
+/**
+ * The API twin of the Xero Client section: read the link, Create Contact, search Xero ({@code Link
+ * existing…}), link to a ContactID, unlink.
+ */
 @RestController
 @RequestMapping("/api/v1/contacts/{id}/xero")
 @Tag(name = "Xero link", description = "A contact's link to a Xero contact")
@@ -57,8 +65,21 @@ class ContactXeroApi {
             String linkedBy,
             Instant linkedAt) {}
 
+    @Schema(description = "A Xero contact of the connected organisation")
     record CandidateResource(
-            UUID xeroContactId, String name, @Nullable String emailAddress, String status) {
+            @Schema(description = "Xero's ContactID", example = "5b1f9c2e-8a47-4d0b-9e63-2c7a1f4d8b90")
+            UUID xeroContactId,
+
+            @Schema(example = "Pohutukawa Holdings Ltd") String name,
+
+            @Schema(example = "finance@pohutukawa.example") @Nullable
+            String emailAddress,
+
+            @Schema(
+                    description = "Xero's ContactStatus",
+                    example = "ACTIVE",
+                    allowableValues = {"ACTIVE", "ARCHIVED", "GDPRREQUEST"})
+            String status) {
 
         static CandidateResource of(XeroContact contact) {
             return new CandidateResource(contact.contactId(), contact.name(), contact.emailAddress(), contact.status());
@@ -68,6 +89,26 @@ class ContactXeroApi {
     record XeroLinkStatus(String state, @Nullable LinkResource link) {}
 
     record LinkRequest(@Nullable UUID xeroContactId) {}
+
+    @Schema(description = "What Link existing… searches Xero for")
+    record XeroSearchRequest(
+            @Schema(
+                    description = "Part of a name or an email address; at most "
+                            + XeroClientActions.SEARCH_MAX
+                            + " characters",
+                    example = "Pohutukawa")
+            @Nullable
+            String q) {}
+
+    @Schema(description = "Xero contacts this contact can be linked to")
+    record XeroSearchResults(
+            @Schema(description = "The text searched for, trimmed", example = "Pohutukawa")
+            String q,
+
+            @Schema(
+                    description =
+                            "Matching Xero contacts that no Kontor contact is linked to yet, archived ones included")
+            List<CandidateResource> candidates) {}
 
     @GetMapping
     @Operation(summary = "The contact's Xero link, if any")
@@ -116,6 +157,64 @@ class ContactXeroApi {
                     ProblemTypes.ALREADY_LINKED, "This contact is already linked to a Xero contact.", List.of());
         }
         return outcome(actions.linkTo(user, contact, request.xeroContactId()), HttpStatus.OK);
+    }
+
+    @PostMapping("/search")
+    @Operation(
+            summary = "Link existing…: search Xero for contacts this contact can be linked to",
+            description =
+                    "Xero contacts whose name or email matches q and that no Kontor contact is linked to yet (archived ones "
+                            + "have status ARCHIVED); link one with PUT. Changes nothing in Kontor or Xero. 422 when q is "
+                            + "empty or longer than 255 characters; 409 when the contact is already linked or the practice "
+                            + "is not connected (or needs reconnect); 503 with Retry-After when Xero's rate limit is reached.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The matching Xero contacts",
+            content = @Content(schema = @Schema(implementation = XeroSearchResults.class)))
+    @ApiResponse(responseCode = "404", description = "No such contact in your practice")
+    @ApiResponse(responseCode = "409", description = "Already linked, or not connected to Xero")
+    @ApiResponse(responseCode = "422", description = "q is empty or too long")
+    @ApiResponse(responseCode = "503", description = "Xero's rate limit is reached; see Retry-After")
+    ResponseEntity<?> search(
+            @AuthenticationPrincipal(expression = "user") SignedInUser user,
+            @PathVariable String id,
+            @RequestBody(required = false) @Nullable XeroSearchRequest request) {
+        var contact = contacts.get(user.practiceId(), contactId(id)).id();
+        if (request == null || request.q() == null) {
+            return ResponseEntity.badRequest()
+                    .body(Problems.of(
+                            HttpStatus.BAD_REQUEST, ProblemTypes.MALFORMED_REQUEST, "Send q, the text to search for."));
+        }
+        var q = request.q().strip();
+        if (q.isEmpty() || q.length() > XeroClientActions.SEARCH_MAX) {
+            var message = q.isEmpty()
+                    ? "Enter part of a name or an email address to search for."
+                    : "Search for at most " + XeroClientActions.SEARCH_MAX + " characters.";
+            var problem = Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.VALIDATION_FAILED, message);
+            problem.setProperty("errors", List.of(Map.of("field", "q", "message", message)));
+            return ResponseEntity.unprocessableContent().body(problem);
+        }
+        var view = actions.searchXero(user, contact, q);
+        return switch (view.state()) {
+            case SEARCH_RESULTS ->
+                ResponseEntity.ok(new XeroSearchResults(
+                        q, view.candidates().stream().map(CandidateResource::of).toList()));
+            case LINKED, CREATING, QUEUED ->
+                conflict(
+                        ProblemTypes.ALREADY_LINKED,
+                        "This contact is already linked to a Xero contact, or being created in Xero.",
+                        List.of());
+            case NOT_CONNECTED ->
+                conflict(
+                        ProblemTypes.NOT_CONNECTED,
+                        view.connectionStatus() == ConnectionStatus.NEEDS_RECONNECT
+                                ? "Xero no longer accepts Kontor's access for this practice; an admin needs to reconnect. "
+                                        + "Nothing was searched."
+                                : "The practice is not connected to Xero; nothing was searched.",
+                        List.of());
+            // BUSY: 503 with Retry-After; FAILED: 422 with Xero's words, as for the other Xero calls.
+            default -> outcome(view, HttpStatus.OK);
+        };
     }
 
     @DeleteMapping

@@ -78,7 +78,7 @@ class XeroClientController {
             @RequestParam(defaultValue = "") String q,
             @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
             Model model) {
-        var text = q.length() > 255 ? q.substring(0, 255) : q;
+        var text = q.length() > XeroClientActions.SEARCH_MAX ? q.substring(0, XeroClientActions.SEARCH_MAX) : q;
         return answer(actions.searchXero(user, contactId(id), text), htmx, model);
     }
 
