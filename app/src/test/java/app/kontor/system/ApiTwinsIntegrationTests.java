@@ -49,6 +49,7 @@ class ApiTwinsIntegrationTests {
             Map.entry("POST /settings/integrations/xero/pause", "POST /api/v1/xero/connection/pause"),
             Map.entry("POST /settings/integrations/xero/resume", "POST /api/v1/xero/connection/resume"),
             Map.entry("POST /settings/integrations/xero/import-filter", "PUT /api/v1/xero/connection/import-filter"),
+            Map.entry("POST /settings/integrations/xero/sync", "POST /api/v1/xero/sync"),
             // Match review
             Map.entry(
                     "POST /settings/integrations/xero/matches/{reviewId}/confirm",
