@@ -471,7 +471,8 @@ public class XeroClientActions {
                 new LinkEvent(now, event, xeroContact.name(), actor, sent, "ContactID " + xeroContact.contactId()));
     }
 
-    static NewXeroContact draft(Contact contact, String name) {
+    /** What Kontor sends to Xero for this contact under {@code name}: the four synced fields, and a person's names. */
+    public static NewXeroContact draft(Contact contact, String name) {
         var person = contact.kind() == ContactKind.PERSON;
         return new NewXeroContact(
                 name,

@@ -287,7 +287,8 @@ class ContactApplier {
     private void replaceSyncedFields(Run run, Contact before, XeroContactSnapshot xero) {
         var mapped = XeroValues.replaceSyncedFields(before.toInput(), xero, run.phoneRegion());
         rejected(run, xero, before.id(), mapped.rejected());
-        var after = contacts.update(run.practice(), before.id(), before.version(), mapped.input());
+        var after = XeroPushes.fromXero(
+                () -> contacts.update(run.practice(), before.id(), before.version(), mapped.input()));
         var changes = SyncedFields.changes(before, after);
         if (!changes.isEmpty()) {
             links.record(run.practice(), before.id(), "Updated from Xero", changes, run.actor());

@@ -1,0 +1,335 @@
+package app.kontor.xerosync;
+
+import app.kontor.contacts.Contact;
+import app.kontor.contacts.ContactDirectory;
+import app.kontor.contacts.ContactNotFoundException;
+import app.kontor.contacts.ContactUpdated;
+import app.kontor.shared.ContactId;
+import app.kontor.shared.PracticeId;
+import app.kontor.xero.NewXeroContact;
+import app.kontor.xero.XeroAccounting;
+import app.kontor.xero.XeroApiException;
+import app.kontor.xero.XeroConnection;
+import app.kontor.xero.XeroConnectionException;
+import app.kontor.xero.XeroConnections;
+import app.kontor.xero.XeroContactReader;
+import app.kontor.xero.XeroContactSnapshot;
+import app.kontor.xero.XeroNeedsReconnectException;
+import app.kontor.xero.XeroRateLimitedException;
+import app.kontor.xerolink.LinkOrigin;
+import app.kontor.xerolink.XeroClientActions;
+import app.kontor.xerolink.XeroLink;
+import app.kontor.xerolink.XeroLinks;
+import app.kontor.xerosync.internal.XeroContactRows;
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient.ScheduleOptions;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Kontor's edits of the four synced fields sent to Xero for {@code MATCHED} and {@code LINKED} links
+ * (DESIGN §1 rule 6): {@code POST /Contacts/{ContactID}} with an Idempotency-Key, as a durable
+ * db-scheduler job scheduled in the transaction of the edit. {@code CREATED} links stay one-way. When
+ * Xero changed the contact too since Kontor last read it, Xero wins: its values replace Kontor's and
+ * the contact's Xero history records the conflict.
+ */
+@Configuration(proxyBeanMethods = false)
+public class XeroPushes {
+
+    private static final Logger log = LoggerFactory.getLogger(XeroPushes.class);
+
+    static final String TASK = "xero-push";
+    static final String ACTOR = "Kontor";
+    static final Duration RETRY_AFTER_FAILURE = Duration.ofMinutes(1);
+    static final Duration WHILE_PAUSED = Duration.ofMinutes(5);
+
+    private final ContactDirectory contacts;
+    private final XeroLinks links;
+    private final XeroConnections connections;
+    private final XeroAccounting accounting;
+    private final XeroContactRows xeroContacts;
+    private final ObjectProvider<ContactApplier> applier;
+    private final ObjectProvider<Scheduler> scheduler;
+    private final TransactionTemplate transaction;
+    private final CustomTask<String> task;
+    private final Clock clock;
+
+    XeroPushes(
+            ContactDirectory contacts,
+            XeroLinks links,
+            XeroConnections connections,
+            XeroAccounting accounting,
+            XeroContactRows xeroContacts,
+            ObjectProvider<ContactApplier> applier,
+            ObjectProvider<Scheduler> scheduler,
+            PlatformTransactionManager transactions,
+            Clock clock) {
+        this.contacts = contacts;
+        this.links = links;
+        this.connections = connections;
+        this.accounting = accounting;
+        this.xeroContacts = xeroContacts;
+        this.applier = applier;
+        this.scheduler = scheduler;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
+        // Instance id = the Kontor contact, so edits made before the job runs go in one push of the latest values.
+        this.task = Tasks.custom(TASK, String.class).execute((instance, context) -> {
+            var retryAt = push(
+                    new PracticeId(UUID.fromString(instance.getData())),
+                    new ContactId(UUID.fromString(instance.getId())));
+            return retryAt.<CompletionHandler<String>>map(
+                            at -> (complete, operations) -> operations.reschedule(complete, at))
+                    .orElseGet(CompletionHandler.OnCompleteRemove::new);
+        });
+    }
+
+    /** Set while Xero's own values are written to a Kontor contact: those edits are not sent back. */
+    private static final ThreadLocal<Boolean> APPLYING_XERO = ThreadLocal.withInitial(() -> false);
+
+    /** Runs {@code write}, which applies Xero's values to Kontor, without pushing them back to Xero. */
+    static <T> T fromXero(java.util.function.Supplier<T> write) {
+        var outer = APPLYING_XERO.get();
+        APPLYING_XERO.set(true);
+        try {
+            return write.get();
+        } finally {
+            APPLYING_XERO.set(outer);
+        }
+    }
+
+    @Bean
+    CustomTask<String> xeroPushTask() {
+        return task;
+    }
+
+    /**
+     * Runs in the edit's transaction, so the push is durable exactly when the edit is. Xero's own
+     * values applied by a sync, and values Kontor's copy of the Xero contact already has, are not sent
+     * back.
+     */
+    @EventListener
+    void onContactUpdated(ContactUpdated updated) {
+        var after = updated.after();
+        if (APPLYING_XERO.get() || SyncedFields.changes(updated.before(), after).isEmpty()) {
+            return;
+        }
+        var link = links.find(after.practiceId(), after.id()).orElse(null);
+        if (link == null || link.origin() == LinkOrigin.CREATED) {
+            return;
+        }
+        var known = xeroContacts
+                .find(after.practiceId(), link.tenantId(), link.xeroContactId())
+                .flatMap(stored -> XeroContactReader.one(stored.rawJson()));
+        if (known.isPresent() && sameSyncedValues(after, known.get())) {
+            return;
+        }
+        scheduler
+                .getObject()
+                .schedule(
+                        task.instance(
+                                after.id().value().toString(),
+                                after.practiceId().value().toString()),
+                        clock.instant(),
+                        ScheduleOptions.WHEN_EXISTS_DO_NOTHING);
+    }
+
+    /**
+     * Sends the contact's current values, unless Xero changed it meanwhile (then Xero's are applied).
+     *
+     * @return when to try again, if Xero could not take it now
+     */
+    Optional<Instant> push(PracticeId practice, ContactId contactId) {
+        var link = links.find(practice, contactId).orElse(null);
+        if (link == null || link.origin() == LinkOrigin.CREATED) {
+            return Optional.empty(); // unlinked (or re-linked by Create Contact) since the edit
+        }
+        var connection = connections
+                .find(practice)
+                .filter(XeroConnection::isConnected)
+                .filter(c -> c.tenantId().equals(link.tenantId()))
+                .orElse(null);
+        if (connection == null) {
+            links.record(
+                    practice,
+                    contactId,
+                    "Not sent to Xero",
+                    "Kontor is not connected to this contact's Xero organisation.",
+                    ACTOR);
+            return Optional.empty();
+        }
+        if (connection.paused()) {
+            return Optional.of(clock.instant().plus(WHILE_PAUSED));
+        }
+        try {
+            return send(practice, link);
+        } catch (XeroRateLimitedException limited) {
+            return Optional.of(limited.retryAt());
+        } catch (XeroNeedsReconnectException reconnect) {
+            links.record(practice, contactId, "Not sent to Xero", reconnect.getMessage(), ACTOR);
+            return Optional.empty();
+        } catch (XeroApiException refused) {
+            if (refused.status() >= 500) {
+                return Optional.of(clock.instant().plus(RETRY_AFTER_FAILURE));
+            }
+            links.record(practice, contactId, "Xero refused the change", refused.getMessage(), ACTOR);
+            return Optional.empty();
+        } catch (XeroConnectionException passing) {
+            log.info("Push of contact {} to Xero waits a minute: {}", contactId, passing.getMessage());
+            return Optional.of(clock.instant().plus(RETRY_AFTER_FAILURE));
+        }
+    }
+
+    private Optional<Instant> send(PracticeId practice, XeroLink link) {
+        Contact contact;
+        try {
+            contact = contacts.get(practice, link.contactId());
+        } catch (ContactNotFoundException gone) {
+            return Optional.empty();
+        }
+        var inXero = accounting.contactsById(practice, Set.of(link.xeroContactId())).stream()
+                .findFirst()
+                .orElse(null);
+        if (inXero == null) {
+            links.record(practice, link.contactId(), "Not sent to Xero", "Xero no longer has this contact.", ACTOR);
+            return Optional.empty();
+        }
+        var known = xeroContacts
+                .find(practice, link.tenantId(), link.xeroContactId())
+                .orElse(null);
+        if (known != null && changedSince(inXero, known.updatedAt())) {
+            xeroWins(practice, link, contact, inXero);
+            return Optional.empty();
+        }
+        if (sameSyncedValues(contact, inXero)) {
+            remember(practice, link, inXero);
+            return Optional.empty();
+        }
+        var values = XeroClientActions.draft(contact, contact.name());
+        var sent = accounting.updateContact(practice, inXero, values, idempotencyKey(link.xeroContactId(), values));
+        remember(practice, link, sent);
+        links.refresh(practice, link.contactId(), sent.summary());
+        links.record(practice, link.contactId(), "Sent to Xero", differences(inXero, values), ACTOR);
+        return Optional.empty();
+    }
+
+    /** Both sides changed since the last sync: Xero's values replace Kontor's, and the history says so. */
+    private void xeroWins(PracticeId practice, XeroLink link, Contact kontor, XeroContactSnapshot inXero) {
+        transaction.executeWithoutResult(status -> {
+            xeroContacts.store(practice, link.tenantId(), List.of(inXero), clock.instant());
+            var pending = xeroContacts.pendingAmong(link.tenantId(), Set.of(link.xeroContactId()));
+            var filter = connections.find(practice).orElseThrow().importFilter();
+            var apply = applier.getObject();
+            apply.applyEach(apply.decisionRun(practice, link.tenantId(), filter, "Xero (conflict)"), pending);
+            xeroContacts.applied(link.tenantId(), List.of(link.xeroContactId()));
+            links.record(
+                    practice,
+                    link.contactId(),
+                    "Conflict",
+                    "Changed in Kontor and in Xero since the last sync; Xero's values were kept. Kontor's edit: "
+                            + differences(inXero, XeroClientActions.draft(kontor, kontor.name())),
+                    ACTOR);
+        });
+    }
+
+    /** Kontor's copy of the Xero contact now equals what Xero holds, so the next sync sees nothing new. */
+    private void remember(PracticeId practice, XeroLink link, XeroContactSnapshot inXero) {
+        transaction.executeWithoutResult(status -> {
+            xeroContacts.store(practice, link.tenantId(), List.of(inXero), clock.instant());
+            xeroContacts.applied(link.tenantId(), List.of(inXero.contactId()));
+        });
+    }
+
+    private static boolean changedSince(XeroContactSnapshot inXero, @Nullable Instant known) {
+        return known != null && inXero.updatedAt() != null && inXero.updatedAt().isAfter(known);
+    }
+
+    /**
+     * Whether Xero already has Kontor's value of each synced field Kontor has a value for (an empty
+     * Kontor value is never sent, so it never differs). Phones compare by digits, addresses on one line.
+     */
+    static boolean sameSyncedValues(Contact kontor, XeroContactSnapshot xero) {
+        var values = XeroClientActions.draft(kontor, kontor.name());
+        return Objects.equals(values.name().strip(), xero.displayName())
+                && (values.emailAddress() == null
+                        || values.emailAddress()
+                                .strip()
+                                .equalsIgnoreCase(nonNull(xero.emailAddress()).strip()))
+                && (values.phone() == null
+                        || digits(XeroValues.phoneText(values.phone()))
+                                .equals(digits(XeroValues.phoneText(xero.defaultPhone()))))
+                && (values.address() == null
+                        || line(values.address())
+                                .equals(xero.postalAddress() == null ? "" : line(xero.postalAddress())));
+    }
+
+    /** "Billing email: old@x → new@x; …" between what Xero has and what Kontor sends. */
+    private static String differences(XeroContactSnapshot xero, NewXeroContact sent) {
+        var changes = new java.util.ArrayList<String>();
+        change(changes, "Name", xero.displayName(), sent.name());
+        change(changes, "Billing email", nonNull(xero.emailAddress()), sent.emailAddress());
+        change(
+                changes,
+                "Primary phone",
+                nonNull(XeroValues.phoneText(xero.defaultPhone())),
+                XeroValues.phoneText(sent.phone()));
+        change(
+                changes,
+                "Billing address",
+                xero.postalAddress() == null ? "" : xero.postalAddress().singleLine(),
+                sent.address() == null ? null : sent.address().singleLine());
+        return changes.isEmpty() ? "No change to the synced fields." : String.join("; ", changes);
+    }
+
+    private static void change(List<String> changes, String field, String before, @Nullable String after) {
+        if (after != null && !after.equals(before)) {
+            changes.add(field + ": " + (before.isEmpty() ? "(none)" : before) + " → " + after);
+        }
+    }
+
+    /** The same values for the same contact give the same key, so a retried push is applied once. */
+    static String idempotencyKey(UUID xeroContactId, NewXeroContact values) {
+        try {
+            var digest = MessageDigest.getInstance("SHA-256")
+                    .digest((xeroContactId + "|" + values).getBytes(StandardCharsets.UTF_8));
+            return "kontor-push-" + HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    private static String digits(@Nullable String text) {
+        return text == null ? "" : text.replaceAll("[^0-9]", "");
+    }
+
+    private static String line(NewXeroContact.Address address) {
+        return address.singleLine().replaceAll("\\s+", " ").strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static String nonNull(@Nullable String text) {
+        return text == null ? "" : text;
+    }
+}
