@@ -10,6 +10,17 @@ import java.nio.file.Path;
 record E2eSettings(Path jar, Path targetDirectory, Path chromium) {
 
     static E2eSettings fromSystemProperties() {
+        var jar = jarFromSystemProperties();
+        var chromium = Path.of(System.getProperty("kontor.e2e.chromium", "/usr/bin/chromium"));
+        if (!Files.isExecutable(chromium)) {
+            throw new IllegalStateException(
+                    "No Chromium at " + chromium + ". Install Debian's: apt-get install -y chromium");
+        }
+        return new E2eSettings(jar, targetFromSystemProperties(), chromium);
+    }
+
+    /** The packaged app, for tests that start it without a browser. */
+    static Path jarFromSystemProperties() {
         var jar = Path.of(System.getProperty("kontor.e2e.jar", "../app/target/kontor.jar"))
                 .toAbsolutePath()
                 .normalize();
@@ -17,15 +28,14 @@ record E2eSettings(Path jar, Path targetDirectory, Path chromium) {
             throw new IllegalStateException(
                     "No packaged Kontor at " + jar + ". Build it first: ./mvnw -B -pl app -am package -DskipTests");
         }
-        var chromium = Path.of(System.getProperty("kontor.e2e.chromium", "/usr/bin/chromium"));
-        if (!Files.isExecutable(chromium)) {
-            throw new IllegalStateException(
-                    "No Chromium at " + chromium + ". Install Debian's: apt-get install -y chromium");
-        }
-        var target = Path.of(System.getProperty("kontor.e2e.target", "target"))
+        return jar;
+    }
+
+    /** The module's build directory, where tests write. */
+    static Path targetFromSystemProperties() {
+        return Path.of(System.getProperty("kontor.e2e.target", "target"))
                 .toAbsolutePath()
                 .normalize();
-        return new E2eSettings(jar, target, chromium);
     }
 
     /** The app's working directory: its H2 database lands in ./data below it. */

@@ -24,8 +24,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 /**
- * The packaged Kontor jar running in demo mode in a JVM of its own, on a free port, in a fresh
- * working directory (so a fresh H2 database). Its output goes to {@code target/e2e-app.log}.
+ * The packaged Kontor jar running in demo mode in a JVM of its own, on a free port, in a working
+ * directory of its own (for the browser tests a fresh one, so a fresh H2 database). Its output goes
+ * to {@code target/e2e-app.log} (or the log a test names).
  */
 final class KontorApp implements AutoCloseable {
 
@@ -52,11 +53,21 @@ final class KontorApp implements AutoCloseable {
     }
 
     static KontorApp start(E2eSettings settings) {
-        var workDirectory = settings.appDirectory();
-        deleteRecursively(workDirectory);
+        deleteRecursively(settings.appDirectory());
+        return start(settings.jar(), settings.appDirectory(), settings.appLog(), List.of());
+    }
+
+    /**
+     * Starts the jar in demo mode in {@code workDirectory} as it is (an existing database there is kept,
+     * as after a restart), with extra command-line {@code arguments} such as {@code --kontor.xero.*}
+     * settings for a simulator the test runs itself.
+     */
+    static KontorApp start(Path jar, Path workDirectory, Path log, List<String> arguments) {
         var port = freePort();
         var java = Path.of(System.getProperty("java.home"), "bin", "java");
-        var builder = new ProcessBuilder(java.toString(), "-jar", settings.jar().toString(), "--server.port=" + port)
+        var command = new ArrayList<>(List.of(java.toString(), "-jar", jar.toString(), "--server.port=" + port));
+        command.addAll(arguments);
+        var builder = new ProcessBuilder(command)
                 .directory(createDirectories(workDirectory).toFile())
                 .redirectErrorStream(true);
         // A developer's or CI's KONTOR_DB_URL would point the app at PostgreSQL; these tests want
@@ -77,7 +88,7 @@ final class KontorApp implements AutoCloseable {
         var outputCopier = Thread.ofPlatform()
                 .daemon()
                 .name("kontor-app-output")
-                .start(() -> copyOutputAndCollectSignIns(process.getInputStream(), settings.appLog(), signIns));
+                .start(() -> copyOutputAndCollectSignIns(process.getInputStream(), log, signIns));
         try {
             var credentials = signIns.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             var baseUrl = URI.create("http://localhost:" + port);
@@ -88,9 +99,7 @@ final class KontorApp implements AutoCloseable {
             removeHook(shutdownHook);
             awaitLastOutput(outputCopier);
             throw new IllegalStateException(
-                    "Kontor did not start: " + describe(e) + ". Last lines of " + settings.appLog() + ":\n"
-                            + tail(settings.appLog()),
-                    e);
+                    "Kontor did not start: " + describe(e) + ". Last lines of " + log + ":\n" + tail(log), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stop(process);
@@ -112,6 +121,25 @@ final class KontorApp implements AutoCloseable {
         stop(process);
         removeHook(shutdownHook);
         awaitLastOutput(outputCopier);
+    }
+
+    /** SIGKILL, as a crash or an OOM killer would: no shutdown hook, no clean close of the database. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                throw new IllegalStateException("Kontor (pid " + process.pid() + ") survived SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while killing Kontor", e);
+        }
+        removeHook(shutdownHook);
+        awaitLastOutput(outputCopier);
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
     }
 
     /**
@@ -217,7 +245,7 @@ final class KontorApp implements AutoCloseable {
         }
     }
 
-    private static void deleteRecursively(Path directory) {
+    static void deleteRecursively(Path directory) {
         if (!Files.exists(directory)) {
             return;
         }
