@@ -69,6 +69,9 @@ class XeroSyncIntegrationTests {
     @Autowired
     Scheduler scheduler;
 
+    @Autowired
+    XeroImports imports;
+
     @Test
     void aSyncBringsXerosEditOfALinkedContactIntoKontorAndRecordsIt() throws Exception {
         var practice = fixtures.newPractice();
@@ -101,6 +104,46 @@ class XeroSyncIntegrationTests {
         assertThat(connection.lastSyncAt()).isNotNull();
         assertThat(connection.nextSyncAt()).isAfter(Instant.now().plus(Duration.ofMinutes(4)));
         assertThat(scheduledSync(practice)).isEqualTo(connection.nextSyncAt());
+    }
+
+    @Test
+    void archivingMergingAndAnErasureRequestInXeroReachKontorByPoll() throws Exception {
+        var practice = fixtures.newPractice();
+        var organisation = xero.newOrganisation("Poll statuses");
+        var archived = customer(organisation, "Poll Archived Ltd");
+        var merged = customer(organisation, "Poll Merged Ltd");
+        var erased = customer(organisation, "Poll Erased Ltd");
+        var survivor = organisation
+                .contacts()
+                .create(ContactChanges.named("Poll Survivor Ltd " + unique()))
+                .contactId();
+        xero.connectAndSettle(practice, organisation.tenantId());
+        var kontorArchived = linked(practice, organisation, archived);
+        var kontorMerged = linked(practice, organisation, merged);
+        var kontorErased = linked(practice, organisation, erased);
+        TestXero.simulator().clock().advance(Duration.ofSeconds(2));
+        organisation.contacts().archive(archived);
+        organisation.contacts().merge(merged, survivor);
+        organisation.contacts().requestErasure(erased);
+
+        syncs.syncNow(practice.id(), "Test");
+        finished(practice, RunKind.SYNC);
+
+        assertThat(links.find(practice.id(), kontorArchived).orElseThrow().xeroStatus())
+                .isEqualTo("ARCHIVED");
+        assertThat(links.find(practice.id(), kontorMerged).orElseThrow().xeroContactId())
+                .isEqualTo(survivor);
+        assertThat(contacts.get(practice.id(), kontorErased).id()).as("flagged, not deleted").isEqualTo(kontorErased);
+        assertThat(jdbc.sql("""
+                        select count(*) from xero_contacts
+                        where tenant_id = ? and xero_contact_id = ? and raw_json is null and name = ''""")
+                        .params(organisation.tenantId(), erased)
+                        .query(Integer.class)
+                        .single())
+                .as("Kontor's copy of the Xero data is erased")
+                .isEqualTo(1);
+        assertThat(imports.needsAttention(practice.id(), 10))
+                .anySatisfy(problem -> assertThat(problem.contactId()).isEqualTo(kontorErased));
     }
 
     @Test
@@ -271,6 +314,20 @@ class XeroSyncIntegrationTests {
                 .getContentAsString();
         assertThat(memberPage).contains("Sync log").doesNotContain(">Sync now<");
         assertThat(page).contains(">Sync now<");
+    }
+
+    private static UUID customer(SimOrganisation organisation, String name) {
+        return organisation
+                .contacts()
+                .create(ContactChanges.named(name + " " + unique()).withEmail(unique() + "@poll.example").asCustomer(true))
+                .contactId();
+    }
+
+    private app.kontor.shared.ContactId linked(
+            Fixtures.TestPractice practice, SimOrganisation organisation, UUID xeroContactId) {
+        return links.findByXeroContact(practice.id(), organisation.tenantId(), xeroContactId)
+                .orElseThrow()
+                .contactId();
     }
 
     private XeroImport finished(Fixtures.TestPractice practice, RunKind kind) {
