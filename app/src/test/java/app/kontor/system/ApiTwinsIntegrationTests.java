@@ -5,6 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import app.kontor.KontorIntegrationTest;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -126,33 +127,120 @@ class ApiTwinsIntegrationTests {
     }
 
     @Test
-    void everyTwinIsDescribedAndTheAccountAndXeroSearchApisCarryExamples() throws Exception {
+    void everyTwinIsDescribedWithExamplesForItsRequestAndSuccessResponse() throws Exception {
         var api = apiDocs();
+        var schemas = api.path("components").path("schemas");
+        var missing = new ArrayList<String>();
         for (var twin : new TreeSet<>(TWINS.values())) {
             var method = twin.substring(0, twin.indexOf(' ')).toLowerCase(Locale.ROOT);
             var path = twin.substring(twin.indexOf(' ') + 1);
-            var summary = api.path("paths").path(path).path(method).path("summary");
-            assertThat(summary.isString()).as(twin + " has a summary").isTrue();
-        }
-        var schemas = api.path("components").path("schemas");
-        for (var example : List.of(
-                "NewUserRequest/email",
-                "UserResource/role",
-                "AddedUserResource/oneTimePassword",
-                "PasswordChangeRequest/newPassword",
-                "NewTokenRequest/name",
-                "CreatedTokenResource/token",
-                "TokenResource/lastUsedAt",
-                "XeroSearchRequest/q",
-                "XeroSearchResults/q",
-                "CandidateResource/xeroContactId",
-                "CandidateResource/name",
-                "CandidateResource/emailAddress",
-                "CandidateResource/status")) {
-            var parts = example.split("/");
-            assertThat(schemas.path(parts[0]).path("properties").path(parts[1]).has("example"))
-                    .as(example + " has an example")
+            var operation = api.path("paths").path(path).path(method);
+            assertThat(operation.path("summary").isString())
+                    .as(twin + " has a summary")
                     .isTrue();
+            operation
+                    .path("requestBody")
+                    .path("content")
+                    .properties()
+                    .forEach(
+                            media -> new ExampleCheck(schemas, twin + " request body (" + media.getKey() + ")", missing)
+                                    .check(media.getValue().path("schema"), "body"));
+            var successes = 0;
+            for (var response : operation.path("responses").properties()) {
+                if (!response.getKey().startsWith("2")) {
+                    continue;
+                }
+                successes++;
+                response.getValue()
+                        .path("content")
+                        .properties()
+                        .forEach(media -> new ExampleCheck(
+                                        schemas,
+                                        twin + " " + response.getKey() + " response (" + media.getKey() + ")",
+                                        missing)
+                                .check(media.getValue().path("schema"), "body"));
+            }
+            if (successes == 0) {
+                missing.add(twin + " documents no success (2xx) response");
+            }
+        }
+        assertThat(missing)
+                .as("Every property of a twin's request body and success response needs an example "
+                        + "(@Schema(example = ...)); a ResponseEntity<?> handler needs "
+                        + "@ApiResponse(content = @Content(schema = @Schema(implementation = ...)))")
+                .isEmpty();
+    }
+
+    /**
+     * Walks one request or response schema of {@code /v3/api-docs}: a schema with an {@code example}
+     * is described; otherwise each of its properties needs one, following {@code $ref}s into {@code
+     * components/schemas} (an object property counts through its own schema's properties) and array
+     * items. Adds {@code "where: Schema/property"} to {@code missing} for each property without one.
+     */
+    private record ExampleCheck(JsonNode schemas, String where, List<String> missing) {
+
+        void check(JsonNode schema, String name) {
+            check(schema, name, new HashSet<>());
+        }
+
+        private void check(JsonNode schema, String name, Set<String> seen) {
+            if (hasExample(schema)) {
+                return;
+            }
+            if (schema.has("$ref")) {
+                var ref = schema.path("$ref").asString();
+                var component = ref.substring(ref.lastIndexOf('/') + 1);
+                if (seen.add(component)) {
+                    var resolved = schemas.path(component);
+                    if (resolved.isMissingNode()) {
+                        missing.add(where + ": " + name + " refers to " + ref + ", which is not in components/schemas");
+                    } else {
+                        check(resolved, component, seen);
+                    }
+                }
+                return;
+            }
+            for (var combinator : List.of("allOf", "oneOf", "anyOf")) {
+                if (schema.has(combinator)) {
+                    for (var part : schema.path(combinator)) {
+                        if (!part.path("type").asString("").equals("null")) {
+                            check(part, name, seen);
+                        }
+                    }
+                    return;
+                }
+            }
+            if (schema.has("items")) {
+                check(schema.path("items"), name + "[]", seen);
+                return;
+            }
+            var properties = schema.path("properties");
+            if (properties.isEmpty()) {
+                missing.add(where + ": " + name + " has neither properties nor an example"
+                        + (schema.isEmpty() ? " (no schema at all)" : " (" + schema + ")"));
+                return;
+            }
+            for (var property : properties.properties()) {
+                var value = property.getValue();
+                var label = name + "/" + property.getKey();
+                if (hasExample(value)) {
+                    continue;
+                }
+                if (value.has("$ref")
+                        || value.has("items")
+                        || value.has("allOf")
+                        || value.has("oneOf")
+                        || value.has("anyOf")) {
+                    check(value, label, seen);
+                } else {
+                    missing.add(where + ": " + label + " has no example");
+                }
+            }
+        }
+
+        private static boolean hasExample(JsonNode schema) {
+            return schema.has("example")
+                    || (schema.has("examples") && !schema.path("examples").isEmpty());
         }
     }
 

@@ -18,6 +18,9 @@ import app.kontor.system.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.List;
@@ -91,6 +94,10 @@ class ContactsApi {
 
     @PostMapping
     @Operation(summary = "Create a contact")
+    @ApiResponse(
+            responseCode = "201",
+            description = "The new contact; the ETag header holds its version",
+            content = @Content(schema = @Schema(implementation = ContactResource.class)))
     ResponseEntity<ContactResource> create(
             @AuthenticationPrincipal(expression = "user") SignedInUser user, @RequestBody ContactRequest request) {
         var contact = contacts.create(user.practiceId(), request.toInput());

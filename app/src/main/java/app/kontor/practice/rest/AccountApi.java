@@ -8,7 +8,9 @@ import app.kontor.practice.PasswordPolicy;
 import app.kontor.practice.SignedInSessions;
 import app.kontor.practice.StaffAccounts;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -128,6 +130,7 @@ class AccountApi {
             description = "204 when changed; your other sessions end (this session, and API tokens, keep working). "
                     + "422 when the current password is wrong or the new one is too weak: "
                     + PasswordPolicy.RULE)
+    @ApiResponse(responseCode = "204", description = "Changed")
     ResponseEntity<Void> changePassword(
             @AuthenticationPrincipal KontorUserDetails me,
             @RequestBody PasswordChangeRequest request,
@@ -151,6 +154,10 @@ class AccountApi {
     @Operation(
             summary = "Create an API token",
             description = "201 with the token, shown only in this response (Kontor keeps its SHA-256 only).")
+    @ApiResponse(
+            responseCode = "201",
+            description = "The new token",
+            content = @Content(schema = @Schema(implementation = CreatedTokenResource.class)))
     ResponseEntity<CreatedTokenResource> createToken(
             @AuthenticationPrincipal KontorUserDetails me, @RequestBody NewTokenRequest request) {
         var created = tokens.create(me.user(), Objects.requireNonNullElse(request.name(), ""));
@@ -161,6 +168,7 @@ class AccountApi {
 
     @DeleteMapping("/tokens/{id}")
     @Operation(summary = "Revoke one of your API tokens", description = "204; it stops working at once.")
+    @ApiResponse(responseCode = "204", description = "Revoked")
     ResponseEntity<Void> revokeToken(@AuthenticationPrincipal KontorUserDetails me, @PathVariable String id) {
         UUID tokenId;
         try {

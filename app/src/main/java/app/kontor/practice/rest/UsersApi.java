@@ -9,6 +9,7 @@ import app.kontor.practice.StaffUser;
 import app.kontor.practice.UserNotFoundException;
 import app.kontor.shared.UserId;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -118,6 +119,10 @@ class UsersApi {
 
     @GetMapping("/{id}")
     @Operation(summary = "Read a user")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The user",
+            content = @Content(schema = @Schema(implementation = UserResource.class)))
     @ApiResponse(responseCode = "404", description = "No such user in your practice")
     UserResource get(@AuthenticationPrincipal(expression = "user") SignedInUser admin, @PathVariable String id) {
         return UserResource.of(
@@ -129,6 +134,10 @@ class UsersApi {
             summary = "Add a user",
             description = "201 with the user and a one-time password (shown only here; they choose their own at "
                     + "first sign-in). 422 for an invalid or already used email.")
+    @ApiResponse(
+            responseCode = "201",
+            description = "The new user and their one-time password",
+            content = @Content(schema = @Schema(implementation = AddedUserResource.class)))
     ResponseEntity<AddedUserResource> add(
             @AuthenticationPrincipal(expression = "user") SignedInUser admin, @RequestBody NewUserRequest request) {
         var role = role(request.role() == null ? Role.MEMBER.name() : request.role());

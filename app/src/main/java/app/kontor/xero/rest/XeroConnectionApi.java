@@ -8,6 +8,9 @@ import app.kontor.xero.ImportFilter;
 import app.kontor.xero.XeroConnection;
 import app.kontor.xero.XeroConnections;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.UUID;
@@ -37,18 +40,49 @@ class XeroConnectionApi {
         this.connections = connections;
     }
 
+    @Schema(description = "The practice's Xero connection; the Xero fields are null when it never connected")
     record ConnectionResource(
+            @Schema(
+                    example = "CONNECTED",
+                    allowableValues = {"CONNECTED", "NEEDS_RECONNECT", "DISCONNECTED"})
             String status,
+
+            @Schema(description = "The words the settings page shows", example = "Connected")
             String statusLabel,
+
+            @Schema(description = "Automatic sync is paused", example = "false")
             boolean paused,
-            @Nullable UUID tenantId,
-            @Nullable String organisationName,
-            @Nullable String shortCode,
-            @Nullable String connectedBy,
-            @Nullable Instant connectedAt,
-            @Nullable String importFilter,
-            @Nullable Instant lastSyncAt,
-            @Nullable Instant nextSyncAt,
+
+            @Schema(description = "Xero's id of the organisation", example = "9c4e2a71-3b8d-4f06-a5e2-7d1b0c9f6e38")
+            @Nullable
+            UUID tenantId,
+
+            @Schema(example = "Lindqvist & Hart Accounting") @Nullable
+            String organisationName,
+
+            @Schema(description = "Xero's short code of the organisation, for links into Xero", example = "!kT9pQ")
+            @Nullable
+            String shortCode,
+
+            @Schema(example = "Mika Hart") @Nullable String connectedBy,
+
+            @Schema(example = "2026-09-14T22:31:07Z") @Nullable
+            Instant connectedAt,
+
+            @Schema(
+                    description = "Which Xero contacts become new Kontor contacts",
+                    example = "CUSTOMERS",
+                    allowableValues = {"CUSTOMERS", "CUSTOMERS_AND_SUPPLIERS", "ALL"})
+            @Nullable
+            String importFilter,
+
+            @Schema(example = "2026-11-26T14:00:12Z") @Nullable
+            Instant lastSyncAt,
+
+            @Schema(example = "2026-11-26T14:05:12Z") @Nullable
+            Instant nextSyncAt,
+
+            @Schema(description = "Where an admin's browser starts connecting", example = CONNECT_URL)
             String connectUrl) {
 
         static ConnectionResource of(@Nullable XeroConnection connection) {
@@ -94,23 +128,41 @@ class XeroConnectionApi {
 
     @PostMapping("/pause")
     @Operation(summary = "Pause automatic sync (admins)")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The connection, paused",
+            content = @Content(schema = @Schema(implementation = ConnectionResource.class)))
     ResponseEntity<?> pause(@AuthenticationPrincipal(expression = "user") SignedInUser user) {
         return adminOnly(user, () -> connections.setPaused(user, true));
     }
 
     @PostMapping("/resume")
     @Operation(summary = "Resume automatic sync (admins)")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The connection, syncing again",
+            content = @Content(schema = @Schema(implementation = ConnectionResource.class)))
     ResponseEntity<?> resume(@AuthenticationPrincipal(expression = "user") SignedInUser user) {
         return adminOnly(user, () -> connections.setPaused(user, false));
     }
 
-    record ImportFilterRequest(@Nullable String filter) {}
+    @Schema(description = "Which Xero contacts become new Kontor contacts")
+    record ImportFilterRequest(
+            @Schema(
+                    example = "CUSTOMERS_AND_SUPPLIERS",
+                    allowableValues = {"CUSTOMERS", "CUSTOMERS_AND_SUPPLIERS", "ALL"})
+            @Nullable
+            String filter) {}
 
     @PutMapping("/import-filter")
     @Operation(
             summary = "Choose which Xero contacts become new Kontor contacts (admins)",
             description = "filter is CUSTOMERS, CUSTOMERS_AND_SUPPLIERS or ALL. A change starts a new import; "
                     + "links are never removed.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The connection with its new import filter",
+            content = @Content(schema = @Schema(implementation = ConnectionResource.class)))
     ResponseEntity<?> importFilter(
             @AuthenticationPrincipal(expression = "user") SignedInUser user,
             @RequestBody(required = false) @Nullable ImportFilterRequest request) {
@@ -156,6 +208,10 @@ class XeroConnectionApi {
 
     @PostMapping("/disconnect")
     @Operation(summary = "Disconnect from Xero (admins)", description = "Links between contacts are kept.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The connection, now disconnected; a Warning header when Xero could not be told",
+            content = @Content(schema = @Schema(implementation = ConnectionResource.class)))
     ResponseEntity<?> disconnect(@AuthenticationPrincipal(expression = "user") SignedInUser user) {
         if (!user.isAdmin()) {
             return forbidden();

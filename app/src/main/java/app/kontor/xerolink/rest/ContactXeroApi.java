@@ -47,6 +47,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Xero link", description = "A contact's link to a Xero contact")
 class ContactXeroApi {
 
+    /** The Xero contact of the examples in /v3/api-docs. */
+    private static final String XERO_CONTACT_ID = "5b1f9c2e-8a47-4d0b-9e63-2c7a1f4d8b90";
+
     private final XeroClientActions actions;
     private final ContactDirectory contacts;
 
@@ -55,19 +58,47 @@ class ContactXeroApi {
         this.contacts = contacts;
     }
 
+    @Schema(description = "The Xero contact this contact is linked to")
     record LinkResource(
+            @Schema(description = "Xero's ContactID", example = XERO_CONTACT_ID)
             UUID xeroContactId,
+
+            @Schema(description = "The Xero contact's name", example = "Kauri Coast Joinery Ltd")
             String xeroName,
+
+            @Schema(
+                    description = "Xero's ContactStatus",
+                    example = "ACTIVE",
+                    allowableValues = {"ACTIVE", "ARCHIVED", "GDPRREQUEST"})
             String xeroStatus,
+
+            @Schema(
+                    description = "How the link came about",
+                    example = "LINKED",
+                    allowableValues = {"CREATED", "MATCHED", "LINKED"})
             String origin,
+
+            @Schema(
+                    description = "Which way changes flow, in words",
+                    example = "Linked by hand. The four synced fields stay in step both ways; when both change, "
+                            + "Xero wins.")
             String direction,
-            @Nullable String viewInXeroUrl,
+
+            @Schema(
+                    description = "Opens the contact in Xero",
+                    example = "https://go.xero.com/organisationlogin/default.aspx?shortcode=!kT9pQ"
+                            + "&redirecturl=/Contacts/View/" + XERO_CONTACT_ID)
+            @Nullable
+            String viewInXeroUrl,
+
+            @Schema(description = "Who linked it", example = "Mika Hart")
             String linkedBy,
-            Instant linkedAt) {}
+
+            @Schema(example = "2026-11-26T14:05:00Z") Instant linkedAt) {}
 
     @Schema(description = "A Xero contact of the connected organisation")
     record CandidateResource(
-            @Schema(description = "Xero's ContactID", example = "5b1f9c2e-8a47-4d0b-9e63-2c7a1f4d8b90")
+            @Schema(description = "Xero's ContactID", example = XERO_CONTACT_ID)
             UUID xeroContactId,
 
             @Schema(example = "Pohutukawa Holdings Ltd") String name,
@@ -86,9 +117,20 @@ class ContactXeroApi {
         }
     }
 
-    record XeroLinkStatus(String state, @Nullable LinkResource link) {}
+    @Schema(description = "Where the contact's Xero Client section stands, and its link if linked")
+    record XeroLinkStatus(
+            @Schema(
+                    description = "The section's state: LINKED when linked, QUEUED when Xero's rate limit "
+                            + "queued a create (the link follows), UNLINKED, NOT_CONNECTED, …",
+                    example = "LINKED")
+            String state,
 
-    record LinkRequest(@Nullable UUID xeroContactId) {}
+            @Nullable LinkResource link) {}
+
+    @Schema(description = "The Xero contact to link to")
+    record LinkRequest(
+            @Schema(description = "Xero's ContactID", example = XERO_CONTACT_ID) @Nullable
+            UUID xeroContactId) {}
 
     @Schema(description = "What Link existing… searches Xero for")
     record XeroSearchRequest(
@@ -123,6 +165,14 @@ class ContactXeroApi {
             description =
                     "201 with the link; 202 when Xero's rate limit queued it. 409 when already linked, not connected, or when Xero has candidates "
                             + "(listed; force=true creates anyway, as long as no active contact has the same name).")
+    @ApiResponse(
+            responseCode = "201",
+            description = "Created in Xero and linked",
+            content = @Content(schema = @Schema(implementation = XeroLinkStatus.class)))
+    @ApiResponse(
+            responseCode = "202",
+            description = "Xero's rate limit queued it (state QUEUED); GET shows when it is linked",
+            content = @Content(schema = @Schema(implementation = XeroLinkStatus.class)))
     ResponseEntity<?> create(
             @AuthenticationPrincipal(expression = "user") SignedInUser user,
             @PathVariable String id,
@@ -142,6 +192,10 @@ class ContactXeroApi {
 
     @PutMapping
     @Operation(summary = "Link to an existing Xero contact by its ContactID")
+    @ApiResponse(
+            responseCode = "200",
+            description = "Linked",
+            content = @Content(schema = @Schema(implementation = XeroLinkStatus.class)))
     ResponseEntity<?> link(
             @AuthenticationPrincipal(expression = "user") SignedInUser user,
             @PathVariable String id,
@@ -219,6 +273,8 @@ class ContactXeroApi {
 
     @DeleteMapping
     @Operation(summary = "Unlink (admins)")
+    // content = @Content: no body; springdoc would otherwise describe ResponseEntity<?> as an object.
+    @ApiResponse(responseCode = "204", description = "Unlinked", content = @Content)
     ResponseEntity<?> unlink(@AuthenticationPrincipal(expression = "user") SignedInUser user, @PathVariable String id) {
         if (!user.isAdmin()) {
             return ResponseEntity.status(HttpStatus.FORBIDDEN)

@@ -12,6 +12,9 @@ import app.kontor.xerosync.XeroImport;
 import app.kontor.xerosync.XeroImports;
 import app.kontor.xerosync.XeroSyncs;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
@@ -45,25 +48,70 @@ class XeroSyncApi {
         this.syncs = syncs;
     }
 
+    @Schema(description = "One read of Xero's contacts: its progress and, once finished, its summary")
     record ImportResource(
+            @Schema(example = "7a3d9e15-2c6b-4f80-b1d4-5e8c0a7f2b69")
             UUID id,
+
+            @Schema(
+                    example = "IMPORT",
+                    allowableValues = {"IMPORT", "SYNC", "RECONCILIATION", "WEBHOOK"})
             String kind,
+
+            @Schema(
+                    example = "FINISHED",
+                    allowableValues = {"READING", "MATCHING", "FINISHED", "STOPPED", "SUPERSEDED"})
             String state,
-            String stateLabel,
+
+            @Schema(example = "Finished") String stateLabel,
+
+            @Schema(description = "0 to 100: reading is the first half, matching the second", example = "100")
             int percent,
-            @Nullable Integer total,
+
+            @Schema(description = "How many contacts Xero said it has, once the first page is read", example = "412")
+            @Nullable
+            Integer total,
+
+            @Schema(description = "Xero contacts read that were new or changed", example = "412")
             int read,
+
+            @Schema(description = "How many of them the matching has to go through", example = "412")
             int toApply,
+
+            @Schema(description = "How many it has gone through", example = "412")
             int applied,
+
             Summary summary,
+
+            @Schema(description = "Pages read from Xero", example = "5")
             int pages,
+
+            @Schema(description = "Bytes read from Xero", example = "1843210")
             long bytes,
-            @Nullable String message,
-            @Nullable Instant waitingUntil,
-            String startedBy,
-            Instant startedAt,
-            @Nullable Instant finishedAt,
-            @Nullable Long durationMillis,
+
+            @Schema(
+                    description = "What holds the run up or stopped it, if anything",
+                    example = "Xero's rate limit is reached; Kontor carries on at 14:06.")
+            @Nullable
+            String message,
+
+            @Schema(
+                    description = "While Xero's rate limit holds it up: when it carries on",
+                    example = "2026-11-26T14:06:00Z")
+            @Nullable
+            Instant waitingUntil,
+
+            @Schema(example = "Mika Hart") String startedBy,
+            @Schema(example = "2026-11-26T13:58:02Z") Instant startedAt,
+
+            @Schema(example = "2026-11-26T14:01:47Z") @Nullable
+            Instant finishedAt,
+
+            @Schema(example = "225000") @Nullable Long durationMillis,
+
+            @Schema(
+                    description = "For a reconciliation, Xero contacts in Kontor's copy that Xero no longer listed",
+                    example = "0")
             int missingInXero) {
 
         static ImportResource of(XeroImport run) {
@@ -90,7 +138,14 @@ class XeroSyncApi {
         }
     }
 
-    record SyncStarted(String result, String message) {}
+    @Schema(description = "Sync now was accepted")
+    record SyncStarted(
+            @Schema(
+                    example = "STARTED",
+                    allowableValues = {"STARTED", "ALREADY_RUNNING"})
+            String result,
+
+            @Schema(example = "Sync started.") String message) {}
 
     @GetMapping("/sync/runs")
     @Operation(
@@ -107,6 +162,10 @@ class XeroSyncApi {
     @PostMapping("/sync")
     @Operation(
             summary = "Sync now: read what changed in Xero since the last sync, now rather than on schedule (admins)")
+    @ApiResponse(
+            responseCode = "202",
+            description = "Started, or a read of Xero's contacts is running already",
+            content = @Content(schema = @Schema(implementation = SyncStarted.class)))
     ResponseEntity<?> syncNow(@AuthenticationPrincipal(expression = "user") SignedInUser user) {
         if (!user.isAdmin()) {
             return ResponseEntity.status(HttpStatus.FORBIDDEN)
@@ -125,14 +184,38 @@ class XeroSyncApi {
         };
     }
 
-    record Summary(int created, int linked, int needsReview, int skipped, int failed) {}
+    @Schema(description = "What the matching did with the contacts read")
+    record Summary(
+            @Schema(description = "New Kontor contacts", example = "371")
+            int created,
 
-    record ConfirmRequest(@Nullable UUID contactId) {}
+            @Schema(description = "Linked to an existing Kontor contact", example = "29")
+            int linked,
 
-    record Resolved(UUID contactId) {}
+            @Schema(description = "Waiting in match review", example = "8")
+            int needsReview,
+
+            @Schema(description = "Not taken: left out by the import filter, archived, merged or erased", example = "4")
+            int skipped,
+
+            @Schema(example = "0") int failed) {}
+
+    @Schema(description = "The Kontor contact to link the Xero contact to: one of the review's candidates")
+    record ConfirmRequest(
+            @Schema(example = "3f2b8c1e-5d4a-4e7b-9c61-2a8f0e1d7b34") @Nullable
+            UUID contactId) {}
+
+    @Schema(description = "The Kontor contact now linked to the Xero contact")
+    record Resolved(
+            @Schema(example = "3f2b8c1e-5d4a-4e7b-9c61-2a8f0e1d7b34")
+            UUID contactId) {}
 
     @GetMapping("/import")
     @Operation(summary = "The latest import of Xero's contacts: progress while it runs, then its summary")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The latest import",
+            content = @Content(schema = @Schema(implementation = ImportResource.class)))
     ResponseEntity<?> latestImport(@AuthenticationPrincipal(expression = "user") SignedInUser user) {
         return imports.latest(user.practiceId())
                 .<ResponseEntity<?>>map(run -> ResponseEntity.ok(ImportResource.of(run)))
@@ -157,6 +240,10 @@ class XeroSyncApi {
 
     @PostMapping("/matches/{reviewId}/confirm")
     @Operation(summary = "Confirm link: link the Xero contact to one of the candidates (admins)")
+    @ApiResponse(
+            responseCode = "200",
+            description = "Linked",
+            content = @Content(schema = @Schema(implementation = Resolved.class)))
     ResponseEntity<?> confirm(
             @AuthenticationPrincipal(expression = "user") SignedInUser user,
             @PathVariable UUID reviewId,
@@ -178,6 +265,10 @@ class XeroSyncApi {
 
     @PostMapping("/matches/{reviewId}/create-new")
     @Operation(summary = "Create new: a new Kontor contact from the Xero contact, linked to it (admins)")
+    @ApiResponse(
+            responseCode = "201",
+            description = "The new contact, linked",
+            content = @Content(schema = @Schema(implementation = Resolved.class)))
     ResponseEntity<?> createNew(
             @AuthenticationPrincipal(expression = "user") SignedInUser user, @PathVariable UUID reviewId) {
         if (!user.isAdmin()) {
