@@ -89,17 +89,28 @@ class XeroConnectIntegrationTests {
                 .param(practice.id().value())
                 .query((rs, row) -> new String[] {rs.getString(1), rs.getString(2)})
                 .single();
-        var pending = jdbc.sql("select access_token || ' ' || coalesce(refresh_token, '') from xero_consents")
-                .query(String.class)
-                .list();
+        var pending = jdbc
+                .sql("select access_token, refresh_token from xero_consents")
+                .query((rs, row) -> java.util.Arrays.asList(rs.getString(1), rs.getString(2)))
+                .list()
+                .stream()
+                .flatMap(java.util.List::stream)
+                .filter(java.util.Objects::nonNull)
+                .toList();
         var pendingOfThisPractice = jdbc.sql("select count(*) from xero_consents where practice_id = ?")
                 .param(practice.id().value())
                 .query(Long.class)
                 .single();
 
-        assertThat(stored)
-                .allSatisfy(value -> assertThat(value).startsWith("v1:test1:").doesNotContain("eyJ"));
-        assertThat(pending).allSatisfy(value -> assertThat(value).doesNotContain("eyJ"));
+        // The plaintext of each stored value is a token Xero issued; the stored value never contains it.
+        assertThat(stored).allSatisfy(value -> {
+            assertThat(value).startsWith("v1:test1:");
+            var plain = cipher.decrypt(value);
+            assertThat(plain).isNotBlank();
+            assertThat(value).doesNotContain(plain);
+        });
+        assertThat(cipher.decrypt(stored[0])).as("the access token is a JWT").startsWith("eyJ");
+        assertThat(pending).allSatisfy(value -> assertThat(value).doesNotContain(cipher.decrypt(value)));
         assertThat(pendingOfThisPractice).as("a finished consent is not kept").isZero();
     }
 

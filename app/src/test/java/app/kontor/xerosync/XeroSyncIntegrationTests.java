@@ -133,7 +133,9 @@ class XeroSyncIntegrationTests {
                 .isEqualTo("ARCHIVED");
         assertThat(links.find(practice.id(), kontorMerged).orElseThrow().xeroContactId())
                 .isEqualTo(survivor);
-        assertThat(contacts.get(practice.id(), kontorErased).id()).as("flagged, not deleted").isEqualTo(kontorErased);
+        assertThat(contacts.get(practice.id(), kontorErased).id())
+                .as("flagged, not deleted")
+                .isEqualTo(kontorErased);
         assertThat(jdbc.sql("""
                         select count(*) from xero_contacts
                         where tenant_id = ? and xero_contact_id = ? and raw_json is null and name = ''""")
@@ -319,7 +321,9 @@ class XeroSyncIntegrationTests {
     private static UUID customer(SimOrganisation organisation, String name) {
         return organisation
                 .contacts()
-                .create(ContactChanges.named(name + " " + unique()).withEmail(unique() + "@poll.example").asCustomer(true))
+                .create(ContactChanges.named(name + " " + unique())
+                        .withEmail(unique() + "@poll.example")
+                        .asCustomer(true))
                 .contactId();
     }
 

@@ -89,8 +89,11 @@ class XeroWebhookSimulatorIntegrationTests {
                 .contacts()
                 .update(first.contactId(), ContactChanges.named("First Renamed " + organisation.shortCode()));
 
+        // Settled: all three events stored and handled, and the simulator has recorded Kontor's answers.
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> stored(organisation.tenantId()).size() == 3);
+                .until(() -> stored(organisation.tenantId()).size() == 3
+                        && stored(organisation.tenantId()).stream().allMatch(row -> row.contains(" IGNORED "))
+                        && simulator.webhookDeliveries().stream().anyMatch(delivery -> !delivery.intentToReceive()));
         var batches = simulator.webhookDeliveries().stream()
                 .filter(delivery -> !delivery.intentToReceive())
                 .toList();
