@@ -15,6 +15,7 @@ public record SectionView(
         State state,
         ConnectionStatus connectionStatus,
         String organisation,
+        boolean syncPaused,
         boolean admin,
         Preview preview,
         @Nullable XeroLink link,

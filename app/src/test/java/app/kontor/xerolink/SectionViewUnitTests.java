@@ -32,6 +32,7 @@ class SectionViewUnitTests {
                 ConnectionStatus.CONNECTED,
                 "Org",
                 false,
+                false,
                 new SectionView.Preview("Acme", null, null, null),
                 null,
                 null,

@@ -291,6 +291,14 @@ class XeroSyncIntegrationTests {
                 .getResponse()
                 .getContentAsString();
         assertThat(page).contains("Sync log", "None while sync is paused", "/webhooks/xero");
+        var kontorOnly = fixtures.organisation(practice, "Paused Kontor Only Ltd " + unique());
+        var contactPage = mvc.perform(get("/contacts/" + kontorOnly.id()).with(fixtures.as(practice.memberEmail())))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(contactPage)
+                .contains(
+                        "Automatic sync with Xero is paused", "Create Contact still works", ">Create Contact</button>");
 
         mvc.perform(post("/api/v1/xero/connection/resume")
                         .with(fixtures.as(practice.adminEmail()))
