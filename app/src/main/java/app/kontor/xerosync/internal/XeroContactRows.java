@@ -70,14 +70,16 @@ public class XeroContactRows {
             return 0;
         }
         var stored = new HashMap<UUID, Stored>();
+        // By id alone (the id index), the tenant checked here: see V20261126_0910.
         jdbc.sql("""
-                        select xero_contact_id, updated_at, status, raw_json from xero_contacts
-                        where tenant_id = :tenant and xero_contact_id in (:ids)""")
-                .param("tenant", tenantId)
+                        select tenant_id, xero_contact_id, updated_at, status, raw_json from xero_contacts
+                        where xero_contact_id in (:ids)""")
                 .param("ids", List.copyOf(newest.keySet()))
-                .query((rs, row) -> stored.put(
-                        rs.getObject("xero_contact_id", UUID.class),
-                        new Stored(instant(rs, "updated_at"), rs.getString("status"), rs.getString("raw_json"))))
+                .query((rs, row) -> tenantId.equals(rs.getObject("tenant_id", UUID.class))
+                        ? stored.put(
+                                rs.getObject("xero_contact_id", UUID.class),
+                                new Stored(instant(rs, "updated_at"), rs.getString("status"), rs.getString("raw_json")))
+                        : null)
                 .list();
         var inserts = new ArrayList<Object[]>();
         var updates = new ArrayList<Object[]>();
@@ -113,11 +115,12 @@ public class XeroContactRows {
         }
         if (!unchanged.isEmpty()) {
             // Seen again: a reconciliation counts the copies no read returned any more.
-            jdbc.sql("update xero_contacts set read_at = :at where tenant_id = :tenant and xero_contact_id in (:ids)")
-                    .param("at", utc(readAt))
-                    .param("tenant", tenantId)
-                    .param("ids", unchanged)
-                    .update();
+            var at = utc(readAt);
+            batch.batchUpdate(
+                    "update xero_contacts set read_at = ? where tenant_id = ? and xero_contact_id = ?",
+                    byKey(tenantId, unchanged).stream()
+                            .map(key -> new Object[] {at, key[0], key[1]})
+                            .toList());
         }
         if (!updates.isEmpty()) {
             batch.batchUpdate("""
@@ -171,23 +174,35 @@ public class XeroContactRows {
         if (xeroContactIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("""
-                        select * from xero_contacts where tenant_id = :tenant and pending and xero_contact_id in (:ids)
+        // By id alone (the id index), the tenant checked here: see V20261126_0910.
+        return jdbc
+                .sql("""
+                        select * from xero_contacts where xero_contact_id in (:ids) and pending
                         order by updated_at, xero_contact_id""")
-                .param("tenant", tenantId)
                 .param("ids", List.copyOf(xeroContactIds))
-                .query(XeroContactRows::stored)
-                .list();
+                .query((rs, row) -> tenantId.equals(rs.getObject("tenant_id", UUID.class)) ? stored(rs, row) : null)
+                .list()
+                .stream()
+                .filter(java.util.Objects::nonNull)
+                .toList();
     }
 
     public void applied(UUID tenantId, Collection<UUID> xeroContactIds) {
         if (xeroContactIds.isEmpty()) {
             return;
         }
-        jdbc.sql("update xero_contacts set pending = false where tenant_id = :tenant and xero_contact_id in (:ids)")
-                .param("tenant", tenantId)
-                .param("ids", List.copyOf(xeroContactIds))
-                .update();
+        batch.batchUpdate(
+                "update xero_contacts set pending = false where tenant_id = ? and xero_contact_id = ?",
+                byKey(tenantId, xeroContactIds));
+    }
+
+    /**
+     * One row per key, for a batch of updates by primary key. Not "xero_contact_id in (...)": H2 uses
+     * only the tenant part of the key for that and compares every contact of the organisation with the
+     * list, which grows with the square of the organisation's size.
+     */
+    private static List<Object[]> byKey(UUID tenantId, Collection<UUID> xeroContactIds) {
+        return xeroContactIds.stream().map(id -> new Object[] {tenantId, id}).toList();
     }
 
     public Optional<StoredXeroContact> find(PracticeId practice, UUID tenantId, UUID xeroContactId) {
