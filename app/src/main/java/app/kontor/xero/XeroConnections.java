@@ -46,6 +46,9 @@ public interface XeroConnections {
     /** Pauses or resumes automatic sync; Create Contact keeps working while paused. */
     void setPaused(SignedInUser admin, boolean paused);
 
+    /** The practices whose connection is working (status {@code Connected}, paused or not). */
+    java.util.List<PracticeId> connectedPractices();
+
     /** Keeps when automatic sync last finished and when it runs next, for the status line. */
     void recordSyncTimes(PracticeId practice, @Nullable Instant lastSyncAt, @Nullable Instant nextSyncAt);
 }

@@ -19,6 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -96,6 +97,18 @@ public class XeroSyncs {
                 .getObject()
                 .schedule(instance(connected.practiceId(), SCHEDULE), next, ScheduleOptions.WHEN_EXISTS_RESCHEDULE);
         connections.recordSyncTimes(connected.practiceId(), null, next);
+    }
+
+    /**
+     * Every working connection has its job; one that lacks it (a connection made before this version,
+     * or a job lost with its database row) gets it back at start-up, on any server.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void scheduleMissing() {
+        var next = now().plus(settings.every());
+        for (var practice : connections.connectedPractices()) {
+            scheduler.getObject().scheduleIfNotExists(instance(practice, SCHEDULE), next);
+        }
     }
 
     @EventListener

@@ -257,6 +257,20 @@ class XeroSyncIntegrationTests {
     }
 
     @Test
+    void aConnectionWithoutItsSyncJobGetsItAtStartUp() throws Exception {
+        var practice = fixtures.newPractice();
+        var organisation = xero.newOrganisation("Lost job");
+        xero.connectAndSettle(practice, organisation.tenantId());
+        jdbc.sql("delete from scheduled_tasks where task_name = ? and task_instance = ?")
+                .params(XeroSyncs.TASK, practice.id().value().toString())
+                .update();
+
+        syncs.scheduleMissing();
+
+        assertThat(scheduledSync(practice)).isAfter(Instant.now().plus(Duration.ofMinutes(4)));
+    }
+
+    @Test
     void syncNowPauseAndResumeByRestAndOnTheSettingsPage() throws Exception {
         var practice = fixtures.newPractice();
         var organisation = xero.newOrganisation("Sync now");

@@ -143,6 +143,13 @@ class ConnectionRows {
                 .update();
     }
 
+    List<PracticeId> connected() {
+        return jdbc.sql("select practice_id from xero_connections where status = ?")
+                .param(ConnectionStatus.CONNECTED.name())
+                .query((rs, row) -> new PracticeId(rs.getObject(1, UUID.class)))
+                .list();
+    }
+
     void savePaused(PracticeId practice, boolean paused, Instant now) {
         jdbc.sql("update xero_connections set paused = ?, updated_at = ? where practice_id = ?")
                 .params(paused, utc(now), practice.value())

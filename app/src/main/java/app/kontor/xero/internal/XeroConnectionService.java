@@ -166,6 +166,11 @@ class XeroConnectionService implements XeroConnections {
     }
 
     @Override
+    public List<PracticeId> connectedPractices() {
+        return connections.connected();
+    }
+
+    @Override
     public void recordSyncTimes(PracticeId practice, @Nullable Instant lastSyncAt, @Nullable Instant nextSyncAt) {
         connections.saveSyncTimes(practice, lastSyncAt, nextSyncAt, now());
     }
