@@ -58,9 +58,29 @@ public class ContactDirectory {
     /** @throws InvalidContactException with every problem, when the input is not a valid contact */
     @Transactional
     public Contact create(PracticeId practice, ContactInput input) {
-        var draft = ContactValidation.validate(input, phoneRegion(practice));
+        return createAll(practice, List.of(input)).getFirst();
+    }
+
+    /**
+     * Many new contacts at once (an import), written in batches.
+     *
+     * @throws InvalidContactException for the first input that is not a valid contact; nothing is
+     *     written then
+     */
+    @Transactional
+    public List<Contact> createAll(PracticeId practice, List<ContactInput> inputs) {
+        var region = phoneRegion(practice);
         var now = now();
-        var contact = new Contact(
+        var created = inputs.stream()
+                .map(input -> newContact(practice, ContactValidation.validate(input, region), now))
+                .toList();
+        rows.insertAll(created);
+        created.forEach(contact -> events.publishEvent(new ContactCreated(practice, contact.id())));
+        return created;
+    }
+
+    private static Contact newContact(PracticeId practice, ContactDraft draft, Instant now) {
+        return new Contact(
                 ContactId.random(),
                 practice,
                 draft.kind(),
@@ -75,9 +95,6 @@ public class ContactDirectory {
                 now,
                 now,
                 1);
-        rows.insert(contact);
-        events.publishEvent(new ContactCreated(practice, contact.id()));
-        return contact;
     }
 
     /**

@@ -7,6 +7,7 @@ import app.kontor.xerolink.internal.LinkRows;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -65,6 +66,39 @@ public class XeroLinks {
         }
         rows.record(practice, contact, new LinkEvent(now, "Matched", why, actor));
         return link;
+    }
+
+    /** A Kontor contact just created from a Xero contact, for {@link #linkMatchedAll}. */
+    public record NewMatch(ContactId contact, XeroContact xero) {}
+
+    /**
+     * Links Kontor contacts just created from Xero contacts (so not linked yet), origin {@link
+     * LinkOrigin#MATCHED}, all at once, each with the same reason.
+     *
+     * @throws LinkTakenException when one of the Xero contacts is linked already; nothing is linked then
+     */
+    @Transactional
+    public void linkMatchedAll(PracticeId practice, UUID tenantId, List<NewMatch> matches, String actor, String why) {
+        var now = now();
+        var made = matches.stream()
+                .map(match -> new XeroLink(
+                        match.contact(),
+                        tenantId,
+                        match.xero().contactId(),
+                        LinkOrigin.MATCHED,
+                        match.xero().name(),
+                        match.xero().status(),
+                        actor,
+                        now,
+                        now))
+                .toList();
+        try {
+            rows.insertAll(practice, made);
+        } catch (DuplicateKeyException taken) {
+            throw new LinkTakenException("One of these Xero contacts is already linked to another Kontor contact.");
+        }
+        rows.recordAll(
+                practice, made.stream().map(XeroLink::contactId).toList(), new LinkEvent(now, "Matched", why, actor));
     }
 
     /**

@@ -18,6 +18,7 @@ import app.kontor.xerosync.internal.ReviewRows;
 import app.kontor.xerosync.internal.XeroContactRows;
 import app.kontor.xerosync.internal.XeroContactRows.StoredXeroContact;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -106,10 +107,11 @@ class ContactApplier {
      */
     ImportRows.Applied applyEach(Run run, List<StoredXeroContact> batch) {
         int created = 0, linked = 0, review = 0, skipped = 0, failed = 0;
+        var newContacts = new ArrayList<NewFromXero>();
         for (var stored : batch) {
             Outcome outcome;
             try {
-                outcome = savepoint.execute(inner -> apply(run, stored));
+                outcome = savepoint.execute(inner -> decide(run, stored, newContacts));
             } catch (RuntimeException unexpected) {
                 log.warn("Xero contact {} could not be applied", stored.xeroContactId(), unexpected);
                 problem(
@@ -129,7 +131,72 @@ class ContactApplier {
                 case FAILED -> failed++;
             }
         }
-        return new ImportRows.Applied(created, linked, review, skipped, failed);
+        var notCreated = createAll(run, newContacts);
+        return new ImportRows.Applied(created - notCreated, linked, review, skipped, failed + notCreated);
+    }
+
+    /** A Xero contact that becomes a new Kontor contact once its batch has been gone through. */
+    private record NewFromXero(StoredXeroContact stored, XeroContactSnapshot xero, XeroValues.Mapped mapped) {}
+
+    static final String CREATED_ON_IMPORT = "Created in Kontor from Xero on import.";
+
+    /**
+     * Creates the batch's new contacts together, in JDBC batches; if that fails (one of them is
+     * invalid after all, or a Xero contact got linked meanwhile), one by one, each in its own
+     * savepoint, so the others still arrive.
+     *
+     * @return how many could not be created
+     */
+    private int createAll(Run run, List<NewFromXero> newContacts) {
+        if (newContacts.isEmpty()) {
+            return 0;
+        }
+        try {
+            savepoint.executeWithoutResult(inner -> {
+                var created = contacts.createAll(
+                        run.practice(),
+                        newContacts.stream().map(n -> n.mapped().input()).toList());
+                var matches = new ArrayList<XeroLinks.NewMatch>();
+                for (var i = 0; i < created.size(); i++) {
+                    matches.add(new XeroLinks.NewMatch(
+                            created.get(i).id(), newContacts.get(i).xero().summary()));
+                }
+                links.linkMatchedAll(run.practice(), run.tenantId(), matches, run.actor(), CREATED_ON_IMPORT);
+                reviews.closeForAll(
+                        run.tenantId(),
+                        newContacts.stream().map(n -> n.xero().contactId()).toList());
+                for (var i = 0; i < created.size(); i++) {
+                    rejected(
+                            run,
+                            newContacts.get(i).xero(),
+                            created.get(i).id(),
+                            newContacts.get(i).mapped().rejected());
+                }
+            });
+            return 0;
+        } catch (RuntimeException together) {
+            log.debug("Creating {} contacts from Xero together failed; one by one", newContacts.size(), together);
+        }
+        var failed = 0;
+        for (var one : newContacts) {
+            try {
+                savepoint.executeWithoutResult(inner -> createFromXero(run, one.xero(), CREATED_ON_IMPORT));
+            } catch (RuntimeException unexpected) {
+                log.warn(
+                        "Xero contact {} could not be created in Kontor",
+                        one.xero().contactId(),
+                        unexpected);
+                problem(
+                        run,
+                        one.stored(),
+                        null,
+                        "Contact",
+                        null,
+                        "Kontor could not apply this contact: " + plain(unexpected));
+                failed++;
+            }
+        }
+        return failed;
     }
 
     /** What an admin can act on; anything else (a database error) is in the server's log, not on screen. */
@@ -143,7 +210,11 @@ class ContactApplier {
         };
     }
 
-    Outcome apply(Run run, StoredXeroContact stored) {
+    /**
+     * What to do with one Xero contact; links, reviews and problems are written at once, a new Kontor
+     * contact is added to {@code newContacts} for {@link #createAll} (and counted as created).
+     */
+    private Outcome decide(Run run, StoredXeroContact stored, List<NewFromXero> newContacts) {
         problems.clear(run.tenantId(), stored.xeroContactId());
         var link = links.findByXeroContact(run.practice(), run.tenantId(), stored.xeroContactId());
         var snapshot = XeroContactReader.one(stored.rawJson()).orElse(null);
@@ -200,7 +271,7 @@ class ContactApplier {
         if (!snapshot.isActive() || !run.filter().admits(snapshot.customer(), snapshot.supplier())) {
             return Outcome.SKIPPED;
         }
-        createFromXero(run, snapshot, "Created in Kontor from Xero on import.");
+        newContacts.add(new NewFromXero(stored, snapshot, XeroValues.newContact(snapshot, run.phoneRegion())));
         return Outcome.CREATED;
     }
 

@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -44,33 +45,50 @@ public class ContactRows {
     private static final int FEW_MATCHES = 5_000;
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    ContactRows(JdbcClient jdbc) {
+    ContactRows(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     public void insert(Contact contact) {
-        jdbc.sql("""
-                        insert into contacts (id, practice_id, kind, name, first_name, last_name, notes, archived,
-                            search_text, sort_name, created_at, updated_at, version)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(
-                        contact.id().value(),
-                        contact.practiceId().value(),
-                        contact.kind().name(),
-                        contact.name(),
-                        contact.firstName(),
-                        contact.lastName(),
-                        contact.notes(),
-                        contact.archived(),
-                        searchText(contact),
-                        sortName(contact.name()),
-                        utc(contact.createdAt()),
-                        utc(contact.updatedAt()),
-                        contact.version())
-                .update();
-        insertDetails(contact);
-        addToCount(contact.practiceId(), contact.kind().name(), contact.archived(), 1);
+        insertAll(List.of(contact));
+    }
+
+    /** New contacts of one practice, written in JDBC batches (an import creates thousands). */
+    public void insertAll(List<Contact> contacts) {
+        if (contacts.isEmpty()) {
+            return;
+        }
+        batch.batchUpdate(
+                """
+                insert into contacts (id, practice_id, kind, name, first_name, last_name, notes, archived,
+                    search_text, sort_name, created_at, updated_at, version)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                contacts.stream()
+                        .map(contact -> new Object[] {
+                            contact.id().value(),
+                            contact.practiceId().value(),
+                            contact.kind().name(),
+                            contact.name(),
+                            contact.firstName(),
+                            contact.lastName(),
+                            contact.notes(),
+                            contact.archived(),
+                            searchText(contact),
+                            sortName(contact.name()),
+                            utc(contact.createdAt()),
+                            utc(contact.updatedAt()),
+                            contact.version()
+                        })
+                        .toList());
+        insertDetails(contacts);
+        var counts = new java.util.TreeMap<CountKey, Integer>(CountKey.ORDER);
+        contacts.forEach(
+                contact -> counts.merge(new CountKey(contact.kind().name(), contact.archived()), 1, Integer::sum));
+        var practice = contacts.getFirst().practiceId();
+        counts.forEach((key, added) -> addToCount(practice, key.kind(), key.archived(), added));
     }
 
     /**
@@ -125,7 +143,7 @@ public class ContactRows {
                     .param(contact.id().value())
                     .update();
         }
-        insertDetails(contact);
+        insertDetails(List.of(contact));
         return true;
     }
 
@@ -303,43 +321,54 @@ public class ContactRows {
         return contact.withDetails(emails, phones, addresses);
     }
 
-    private void insertDetails(Contact contact) {
-        var id = contact.id().value();
-        for (var i = 0; i < contact.emails().size(); i++) {
-            var email = contact.emails().get(i);
-            jdbc.sql(
-                            "insert into contact_emails (contact_id, position, label, address, billing) values (?, ?, ?, ?, ?)")
-                    .params(id, i, email.label(), email.address(), email.billing())
-                    .update();
+    private void insertDetails(List<Contact> contacts) {
+        var emails = new ArrayList<Object[]>();
+        var phones = new ArrayList<Object[]>();
+        var addresses = new ArrayList<Object[]>();
+        for (var contact : contacts) {
+            var id = contact.id().value();
+            for (var i = 0; i < contact.emails().size(); i++) {
+                var email = contact.emails().get(i);
+                emails.add(new Object[] {id, i, email.label(), email.address(), email.billing()});
+            }
+            for (var i = 0; i < contact.phones().size(); i++) {
+                var phone = contact.phones().get(i);
+                phones.add(new Object[] {id, i, phone.label(), phone.e164(), phone.primary()});
+            }
+            for (var i = 0; i < contact.addresses().size(); i++) {
+                var a = contact.addresses().get(i);
+                addresses.add(new Object[] {
+                    id,
+                    i,
+                    a.label(),
+                    a.line1(),
+                    a.line2(),
+                    a.line3(),
+                    a.line4(),
+                    a.city(),
+                    a.region(),
+                    a.postalCode(),
+                    a.country(),
+                    a.attentionTo(),
+                    a.billing()
+                });
+            }
         }
-        for (var i = 0; i < contact.phones().size(); i++) {
-            var phone = contact.phones().get(i);
-            jdbc.sql(
-                            "insert into contact_phones (contact_id, position, label, number, is_primary) values (?, ?, ?, ?, ?)")
-                    .params(id, i, phone.label(), phone.e164(), phone.primary())
-                    .update();
+        if (!emails.isEmpty()) {
+            batch.batchUpdate(
+                    "insert into contact_emails (contact_id, position, label, address, billing) values (?, ?, ?, ?, ?)",
+                    emails);
         }
-        for (var i = 0; i < contact.addresses().size(); i++) {
-            var a = contact.addresses().get(i);
-            jdbc.sql("""
-                            insert into contact_addresses (contact_id, position, label, line1, line2, line3, line4, city,
-                                region, postal_code, country, attention_to, billing)
-                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(
-                            id,
-                            i,
-                            a.label(),
-                            a.line1(),
-                            a.line2(),
-                            a.line3(),
-                            a.line4(),
-                            a.city(),
-                            a.region(),
-                            a.postalCode(),
-                            a.country(),
-                            a.attentionTo(),
-                            a.billing())
-                    .update();
+        if (!phones.isEmpty()) {
+            batch.batchUpdate(
+                    "insert into contact_phones (contact_id, position, label, number, is_primary) values (?, ?, ?, ?, ?)",
+                    phones);
+        }
+        if (!addresses.isEmpty()) {
+            batch.batchUpdate("""
+                    insert into contact_addresses (contact_id, position, label, line1, line2, line3, line4, city,
+                        region, postal_code, country, attention_to, billing)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", addresses);
         }
     }
 

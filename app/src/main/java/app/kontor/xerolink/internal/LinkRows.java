@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,9 +24,11 @@ import org.springframework.stereotype.Repository;
 public class LinkRows {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    LinkRows(JdbcClient jdbc) {
+    LinkRows(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     public Optional<XeroLink> find(PracticeId practice, ContactId contact) {
@@ -88,22 +91,30 @@ public class LinkRows {
     }
 
     public void insert(PracticeId practice, XeroLink link) {
-        jdbc.sql("""
-                        insert into xero_links (contact_id, practice_id, tenant_id, xero_contact_id, origin, xero_name,
-                            xero_status, linked_by, linked_at, last_synced_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(
-                        link.contactId().value(),
-                        practice.value(),
-                        link.tenantId(),
-                        link.xeroContactId(),
-                        link.origin().name(),
-                        link.xeroName(),
-                        link.xeroStatus(),
-                        link.linkedBy(),
-                        utc(link.linkedAt()),
-                        utc(link.lastSyncedAt()))
-                .update();
+        insertAll(practice, List.of(link));
+    }
+
+    /** Links of one practice in JDBC batches (an import links thousands). */
+    public void insertAll(PracticeId practice, List<XeroLink> links) {
+        batch.batchUpdate(
+                """
+                insert into xero_links (contact_id, practice_id, tenant_id, xero_contact_id, origin, xero_name,
+                    xero_status, linked_by, linked_at, last_synced_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                links.stream()
+                        .map(link -> new Object[] {
+                            link.contactId().value(),
+                            practice.value(),
+                            link.tenantId(),
+                            link.xeroContactId(),
+                            link.origin().name(),
+                            link.xeroName(),
+                            link.xeroStatus(),
+                            link.linkedBy(),
+                            utc(link.linkedAt()),
+                            utc(link.lastSyncedAt())
+                        })
+                        .toList());
     }
 
     public boolean delete(PracticeId practice, ContactId contact) {
@@ -137,21 +148,29 @@ public class LinkRows {
     }
 
     public void record(PracticeId practice, ContactId contact, LinkEvent event) {
-        jdbc.sql("""
-                        insert into xero_link_history (id, contact_id, practice_id, happened_at, event, detail, actor,
-                            sent, answer)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(
-                        UUID.randomUUID(),
-                        contact.value(),
-                        practice.value(),
-                        utc(event.at()),
-                        event.event(),
-                        event.detail(),
-                        event.actor(),
-                        clip(event.sent(), 4000),
-                        clip(event.answer(), 2000))
-                .update();
+        recordAll(practice, List.of(contact), event);
+    }
+
+    /** The same event in the history of each of these contacts, in one JDBC batch. */
+    public void recordAll(PracticeId practice, List<ContactId> contacts, LinkEvent event) {
+        batch.batchUpdate(
+                """
+                insert into xero_link_history (id, contact_id, practice_id, happened_at, event, detail, actor,
+                    sent, answer)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                contacts.stream()
+                        .map(contact -> new Object[] {
+                            UUID.randomUUID(),
+                            contact.value(),
+                            practice.value(),
+                            utc(event.at()),
+                            event.event(),
+                            event.detail(),
+                            event.actor(),
+                            clip(event.sent(), 4000),
+                            clip(event.answer(), 2000)
+                        })
+                        .toList());
     }
 
     public List<LinkEvent> history(PracticeId practice, ContactId contact) {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,9 +18,11 @@ import org.springframework.stereotype.Repository;
 public class ReviewRows {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    ReviewRows(JdbcClient jdbc) {
+    ReviewRows(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     public record Review(UUID id, UUID tenantId, UUID xeroContactId, String reason, Instant createdAt) {}
@@ -92,9 +95,14 @@ public class ReviewRows {
     }
 
     public void closeFor(UUID tenantId, UUID xeroContactId) {
-        jdbc.sql("delete from xero_match_reviews where tenant_id = ? and xero_contact_id = ?")
-                .params(tenantId, xeroContactId)
-                .update();
+        closeForAll(tenantId, List.of(xeroContactId));
+    }
+
+    /** Point deletes in one JDBC batch (not "in (...)", which H2 would take by the tenant alone). */
+    public void closeForAll(UUID tenantId, List<UUID> xeroContactIds) {
+        batch.batchUpdate(
+                "delete from xero_match_reviews where tenant_id = ? and xero_contact_id = ?",
+                xeroContactIds.stream().map(id -> new Object[] {tenantId, id}).toList());
     }
 
     private static Review review(java.sql.ResultSet rs) throws java.sql.SQLException {
