@@ -327,9 +327,11 @@ final class XeroWalkthroughBrowserTests extends BrowserTest {
         assertThat(xeroClient().getByRole(AriaRole.BUTTON, namedWithin("Create Contact")))
                 .hasCount(0);
         assertAccessible();
-        // The link is kept while disconnected.
+        // The link is kept while disconnected, and the section says the practice is not connected.
         openContact(ONLY_IN_KONTOR);
         assertThat(statusLine(xeroClient())).hasText("Linked to " + ONLY_IN_KONTOR + " in Xero");
+        assertThat(xeroClient().getByText("Not connected to Xero", new Locator.GetByTextOptions().setExact(true)))
+                .isVisible();
         assertAccessible();
 
         page.navigate("/settings/integrations/xero");
@@ -343,6 +345,7 @@ final class XeroWalkthroughBrowserTests extends BrowserTest {
             assertThat(statusLine(xeroClient())).hasText("Linked to " + linked + " in Xero");
             assertThat(xeroClient().getByRole(AriaRole.LINK, namedWithin("View in Xero")))
                     .isVisible();
+            assertThat(xeroClient().getByText("Not connected to Xero")).hasCount(0);
         }
         openContact(NEVER_CREATED);
         assertThat(statusLine(xeroClient())).hasText("Not in Xero yet");
