@@ -66,7 +66,7 @@ final class XeroWalkthroughBrowserTests extends BrowserTest {
         assertAccessible();
         docsScreenshot("03-xero-consent");
         // Xero answers the import's first page of contacts slowly, so the running import is seen.
-        XeroSimulatorAdmin.at(page.url()).delayNext("GET", "/api.xro/2.0/Contacts", 3_000);
+        XeroSimulatorAdmin.at(page.url()).delayNext("GET", "/api.xro/2.0/Contacts", 4_000);
         page.getByRole(AriaRole.BUTTON, named("Allow access")).click();
 
         assertThat(page.getByRole(AriaRole.STATUS)).hasText("Connected to " + DEMO_ORGANISATION + ".");
