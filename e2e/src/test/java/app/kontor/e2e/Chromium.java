@@ -44,12 +44,15 @@ final class Chromium implements AutoCloseable {
         }
     }
 
-    /** A fresh profile: no cookies, so no session, shared with any other test. */
+    /**
+     * A fresh profile: no cookies, so no session, shared with any other test. 1280×800, the size of the
+     * README's screenshots.
+     */
     BrowserContext newContext(URI baseUrl) {
         return browser.newContext(new Browser.NewContextOptions()
                 .setBaseURL(baseUrl.toString())
                 .setLocale("en-NZ")
-                .setViewportSize(1280, 900));
+                .setViewportSize(1280, 800));
     }
 
     @Override

@@ -2,12 +2,13 @@ package app.kontor.e2e;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Where the browser tests find the packaged app and Chromium, and where they write. Surefire sets the
  * properties (see e2e/pom.xml); the defaults let an IDE run a test from the e2e module directory.
  */
-record E2eSettings(Path jar, Path targetDirectory, Path chromium) {
+record E2eSettings(Path jar, Path targetDirectory, Path chromium, Optional<Path> docsScreenshots) {
 
     static E2eSettings fromSystemProperties() {
         var jar = jarFromSystemProperties();
@@ -16,7 +17,11 @@ record E2eSettings(Path jar, Path targetDirectory, Path chromium) {
             throw new IllegalStateException(
                     "No Chromium at " + chromium + ". Install Debian's: apt-get install -y chromium");
         }
-        return new E2eSettings(jar, targetFromSystemProperties(), chromium);
+        // Set by -Pdocs-screenshots: the walkthrough then refreshes the README's screenshots.
+        var docsScreenshots = Optional.ofNullable(System.getProperty("kontor.e2e.docs-screenshots"))
+                .filter(directory -> !directory.isBlank())
+                .map(directory -> Path.of(directory).toAbsolutePath().normalize());
+        return new E2eSettings(jar, targetFromSystemProperties(), chromium, docsScreenshots);
     }
 
     /** The packaged app, for tests that start it without a browser. */

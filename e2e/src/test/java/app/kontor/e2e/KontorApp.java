@@ -35,6 +35,7 @@ final class KontorApp implements AutoCloseable {
     // Generous: demo start-up is ~10 s here, but CI shares 2 cores with the rest of the build.
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(30);
     private static final int LOG_LINES_IN_ERRORS = 40;
 
     private final Process process;
@@ -53,8 +54,13 @@ final class KontorApp implements AutoCloseable {
     }
 
     static KontorApp start(E2eSettings settings) {
-        deleteRecursively(settings.appDirectory());
-        return start(settings.jar(), settings.appDirectory(), settings.appLog(), List.of());
+        return startFresh(settings, settings.appDirectory(), settings.appLog());
+    }
+
+    /** The jar in demo mode in {@code workDirectory}, cleared first: a fresh database and simulator. */
+    static KontorApp startFresh(E2eSettings settings, Path workDirectory, Path log) {
+        deleteRecursively(workDirectory);
+        return start(settings.jar(), workDirectory, log, List.of());
     }
 
     /**
@@ -173,16 +179,27 @@ final class KontorApp implements AutoCloseable {
                 "the app's output ended after " + found.size() + " of " + DEMO_USER_COUNT + " sign-in lines"));
     }
 
+    /**
+     * Demo mode prints the sign-in lines as soon as its data is ready, which can be a moment before the
+     * readiness state says UP (503 OUT_OF_SERVICE meanwhile): ask again until it does or time is up.
+     */
     private static void requireHealthy(URI baseUrl) {
+        var deadline = System.nanoTime() + HEALTH_TIMEOUT.toNanos();
         try (var client =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
             var request = HttpRequest.newBuilder(baseUrl.resolve("/actuator/health"))
                     .timeout(Duration.ofSeconds(10))
                     .build();
-            var response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200 || !response.body().contains("\"UP\"")) {
-                throw new IllegalStateException(
-                        "/actuator/health answered " + response.statusCode() + " " + response.body());
+            while (true) {
+                var response = client.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(
+                            "/actuator/health answered " + response.statusCode() + " " + response.body());
+                }
+                Thread.sleep(200);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("/actuator/health did not answer", e);
