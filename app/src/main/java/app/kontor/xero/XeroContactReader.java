@@ -46,6 +46,21 @@ public final class XeroContactReader {
         return snapshots;
     }
 
+    /**
+     * The contact Create Contact made, as Kontor sent it: what Xero holds right after the create, for
+     * comparing later reads with. Its {@code UpdatedDateUTC} is unknown, so any read of it is newer.
+     */
+    public static XeroContactSnapshot created(UUID contactId, NewXeroContact sent) {
+        var json = JSON.createObjectNode();
+        json.put("ContactID", contactId.toString());
+        json.put("ContactStatus", XeroContactSnapshot.ACTIVE);
+        json.setAll((tools.jackson.databind.node.ObjectNode)
+                JSON.valueToTree(app.kontor.xero.internal.XeroContactJson.createBody(sent))
+                        .path("Contacts")
+                        .path(0));
+        return one(json.toString()).orElseThrow();
+    }
+
     /** The validation messages of the first contact of an answer that has {@code HasValidationErrors}. */
     public static List<String> validationMessages(byte[] body) {
         try {

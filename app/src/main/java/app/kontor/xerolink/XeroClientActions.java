@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Service;
@@ -64,6 +65,7 @@ public class XeroClientActions {
     private final TransactionTemplate transactions;
     private final CreateContactQueue queue;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     XeroClientActions(
             ContactDirectory contacts,
@@ -73,7 +75,8 @@ public class XeroClientActions {
             LinkRows links,
             TransactionTemplate transactions,
             CreateContactQueue queue,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.contacts = contacts;
         this.connections = connections;
         this.xero = xero;
@@ -82,6 +85,7 @@ public class XeroClientActions {
         this.transactions = transactions;
         this.queue = queue;
         this.clock = clock;
+        this.events = events;
     }
 
     /** The section as it stands, without calling Xero. */
@@ -188,7 +192,8 @@ public class XeroClientActions {
                     candidate,
                     LinkOrigin.LINKED,
                     "Linked to an existing Xero contact",
-                    "ContactID " + xeroContactId);
+                    "ContactID " + xeroContactId,
+                    null);
             return view(user, contact);
         } catch (XeroConnectionException trouble) {
             return failed(user, contact, connection, trouble.getMessage(), List.of());
@@ -358,7 +363,16 @@ public class XeroClientActions {
             }
             var made = created;
             transactions.executeWithoutResult(status -> {
-                link(practice, actor, contact, connection, made, LinkOrigin.CREATED, "Created in Xero", sentValues);
+                link(
+                        practice,
+                        actor,
+                        contact,
+                        connection,
+                        made,
+                        LinkOrigin.CREATED,
+                        "Created in Xero",
+                        sentValues,
+                        draft);
                 links.finishCreate(practice, contact.id());
             });
             return new Sent.Linked();
@@ -451,7 +465,8 @@ public class XeroClientActions {
             XeroContact xeroContact,
             LinkOrigin origin,
             String event,
-            String sent) {
+            String sent,
+            @Nullable NewXeroContact created) {
         var now = now();
         links.insert(
                 practice,
@@ -469,6 +484,8 @@ public class XeroClientActions {
                 practice,
                 contact.id(),
                 new LinkEvent(now, event, xeroContact.name(), actor, sent, "ContactID " + xeroContact.contactId()));
+        events.publishEvent(
+                new XeroContactLinked(practice, contact.id(), connection.tenantId(), xeroContact.contactId(), created));
     }
 
     /** What Kontor sends to Xero for this contact under {@code name}: the four synced fields, and a person's names. */

@@ -280,7 +280,7 @@ class ContactApplier {
         links.linkMatched(run.practice(), contact, run.tenantId(), xero.summary(), run.actor(), why);
         run.index().remove(contact);
         reviews.closeFor(run.tenantId(), xero.contactId());
-        replaceSyncedFields(run, contacts.get(run.practice(), contact), xero);
+        replaceSyncedFields(run, contacts.get(run.practice(), contact), xero, null);
     }
 
     /** A new Kontor contact with Xero's values, linked to it with origin MATCHED. */
@@ -349,14 +349,17 @@ class ContactApplier {
         if (snapshot != null) {
             snapshot.problems().forEach(text -> problem(run, stored, contact, "Contact", null, text));
             if (!snapshot.displayName().isEmpty()) {
-                replaceSyncedFields(run, contacts.get(run.practice(), contact), snapshot);
+                var lastApplied = XeroContactReader.one(stored.appliedJson()).orElse(null);
+                replaceSyncedFields(run, contacts.get(run.practice(), contact), snapshot, lastApplied);
             }
         }
         return Outcome.LINKED;
     }
 
-    private void replaceSyncedFields(Run run, Contact before, XeroContactSnapshot xero) {
-        var mapped = XeroValues.replaceSyncedFields(before.toInput(), xero, run.phoneRegion());
+    /** @param lastApplied the Xero contact as last applied to Kontor; null replaces all four fields */
+    private void replaceSyncedFields(
+            Run run, Contact before, XeroContactSnapshot xero, @Nullable XeroContactSnapshot lastApplied) {
+        var mapped = XeroValues.replaceSyncedFields(before.toInput(), xero, lastApplied, run.phoneRegion());
         rejected(run, xero, before.id(), mapped.rejected());
         var after = XeroPushes.fromXero(
                 () -> contacts.update(run.practice(), before.id(), before.version(), mapped.input()));

@@ -33,12 +33,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +68,11 @@ public class XeroPushes {
     static final String ACTOR = "Kontor";
     static final Duration RETRY_AFTER_FAILURE = Duration.ofMinutes(1);
     static final Duration WHILE_PAUSED = Duration.ofMinutes(5);
+
+    private static final String NAME = "Name";
+    private static final String EMAIL = "Billing email";
+    private static final String PHONE = "Primary phone";
+    private static final String ADDRESS = "Billing address";
 
     private final ContactDirectory contacts;
     private final XeroLinks links;
@@ -221,8 +229,17 @@ public class XeroPushes {
                 .find(practice, link.tenantId(), link.xeroContactId())
                 .orElse(null);
         if (known != null && changedSince(inXero, known.updatedAt())) {
-            xeroWins(practice, link, contact, inXero);
-            return Optional.empty();
+            // Xero changed it too: its changes are applied first; a field changed on both sides keeps Xero's value.
+            var lastRead = XeroContactReader.one(known.rawJson())
+                    .map(XeroPushes::values)
+                    .orElse(Map.of());
+            var kontorValues = values(XeroClientActions.draft(contact, contact.name()));
+            var inXeroValues = values(inXero);
+            var conflicts = differing(kontorValues, inXeroValues);
+            conflicts.retainAll(differing(kontorValues, lastRead));
+            conflicts.retainAll(changed(lastRead, inXeroValues));
+            xeroWins(practice, link, inXero, describe(conflicts, inXeroValues, kontorValues));
+            contact = contacts.get(practice, link.contactId());
         }
         if (sameSyncedValues(contact, inXero)) {
             remember(practice, link, inXero);
@@ -232,12 +249,23 @@ public class XeroPushes {
         var sent = accounting.updateContact(practice, inXero, values, idempotencyKey(link.xeroContactId(), values));
         remember(practice, link, sent);
         links.refresh(practice, link.contactId(), sent.summary());
-        links.record(practice, link.contactId(), "Sent to Xero", differences(inXero, values), ACTOR);
+        var sentValues = values(values);
+        links.record(
+                practice,
+                link.contactId(),
+                "Sent to Xero",
+                describe(differing(sentValues, values(inXero)), values(inXero), sentValues),
+                ACTOR);
         return Optional.empty();
     }
 
-    /** Both sides changed since the last sync: Xero's values replace Kontor's, and the history says so. */
-    private void xeroWins(PracticeId practice, XeroLink link, Contact kontor, XeroContactSnapshot inXero) {
+    /**
+     * Xero changed the contact since Kontor last read it: its changes are applied as a sync would; a
+     * field Kontor changed too keeps Xero's value, and the history names Kontor's edit that lost.
+     *
+     * @param conflicts "Billing email: Xero's → Kontor's lost edit", empty when no field changed on both sides
+     */
+    private void xeroWins(PracticeId practice, XeroLink link, XeroContactSnapshot inXero, String conflicts) {
         transaction.executeWithoutResult(status -> {
             xeroContacts.store(practice, link.tenantId(), List.of(inXero), clock.instant());
             var pending = xeroContacts.pendingAmong(link.tenantId(), Set.of(link.xeroContactId()));
@@ -245,13 +273,15 @@ public class XeroPushes {
             var apply = applier.getObject();
             apply.applyEach(apply.decisionRun(practice, link.tenantId(), filter, "Xero (conflict)"), pending);
             xeroContacts.applied(link.tenantId(), List.of(link.xeroContactId()));
-            links.record(
-                    practice,
-                    link.contactId(),
-                    "Conflict",
-                    "Changed in Kontor and in Xero since the last sync; Xero's values were kept. Kontor's edit: "
-                            + differences(inXero, XeroClientActions.draft(kontor, kontor.name())),
-                    ACTOR);
+            if (!conflicts.isEmpty()) {
+                links.record(
+                        practice,
+                        link.contactId(),
+                        "Conflict",
+                        "Changed in Kontor and in Xero since the last sync; Xero's values were kept. Kontor's edit: "
+                                + conflicts,
+                        ACTOR);
+            }
         });
     }
 
@@ -267,47 +297,92 @@ public class XeroPushes {
         return known != null && inXero.updatedAt() != null && inXero.updatedAt().isAfter(known);
     }
 
+    /** A synced field's value: as shown in the history, and as compared (case, spacing and punctuation aside). */
+    private record Value(String shown, String compared) {}
+
+    private static final Value NONE = new Value("", "");
+
+    /** What Kontor sends for each synced field it has a value for (an empty value is never sent). */
+    private static Map<String, Value> values(NewXeroContact sent) {
+        var values = new LinkedHashMap<String, Value>();
+        values.put(NAME, new Value(sent.name().strip(), sent.name().strip()));
+        if (sent.emailAddress() != null) {
+            values.put(EMAIL, email(sent.emailAddress()));
+        }
+        if (sent.phone() != null) {
+            values.put(PHONE, phone(XeroValues.phoneText(sent.phone())));
+        }
+        if (sent.address() != null) {
+            values.put(ADDRESS, address(sent.address()));
+        }
+        return values;
+    }
+
+    /** Xero's value of each synced field. */
+    private static Map<String, Value> values(XeroContactSnapshot xero) {
+        var values = new LinkedHashMap<String, Value>();
+        values.put(NAME, new Value(xero.displayName(), xero.displayName()));
+        values.put(EMAIL, xero.emailAddress() == null ? NONE : email(xero.emailAddress()));
+        values.put(PHONE, phone(XeroValues.phoneText(xero.defaultPhone())));
+        values.put(ADDRESS, xero.postalAddress() == null ? NONE : address(xero.postalAddress()));
+        return values;
+    }
+
+    private static Value email(String email) {
+        return new Value(email.strip(), email.strip().toLowerCase(Locale.ROOT));
+    }
+
+    private static Value phone(@Nullable String text) {
+        return text == null ? NONE : new Value(text, text.replaceAll("[^0-9]", ""));
+    }
+
+    private static Value address(NewXeroContact.Address address) {
+        var line = address.singleLine();
+        return new Value(line, line.replaceAll("\\s+", " ").strip().toLowerCase(Locale.ROOT));
+    }
+
+    /** The fields of {@code kontor} (those it has) whose value {@code xero} does not have. */
+    private static Set<String> differing(Map<String, Value> kontor, Map<String, Value> xero) {
+        var fields = new LinkedHashSet<String>();
+        kontor.forEach((field, value) -> {
+            if (!value.compared().equals(xero.getOrDefault(field, NONE).compared())) {
+                fields.add(field);
+            }
+        });
+        return fields;
+    }
+
+    /** The fields whose value differs between two reads of the same Xero contact. */
+    private static Set<String> changed(Map<String, Value> before, Map<String, Value> after) {
+        var fields = new LinkedHashSet<String>();
+        for (var field : List.of(NAME, EMAIL, PHONE, ADDRESS)) {
+            if (!before.getOrDefault(field, NONE)
+                    .compared()
+                    .equals(after.getOrDefault(field, NONE).compared())) {
+                fields.add(field);
+            }
+        }
+        return fields;
+    }
+
+    /** "Billing email: a@x → b@x; …", from {@code from}'s value to {@code to}'s, for these fields. */
+    private static String describe(Set<String> fields, Map<String, Value> from, Map<String, Value> to) {
+        return fields.stream()
+                .map(field -> field + ": " + shown(from.get(field)) + " → " + shown(to.get(field)))
+                .collect(Collectors.joining("; "));
+    }
+
+    private static String shown(@Nullable Value value) {
+        return value == null || value.shown().isEmpty() ? "(none)" : value.shown();
+    }
+
     /**
      * Whether Xero already has Kontor's value of each synced field Kontor has a value for (an empty
-     * Kontor value is never sent, so it never differs). Phones compare by digits, addresses on one line.
+     * Kontor value is never sent, so it never differs).
      */
     static boolean sameSyncedValues(Contact kontor, XeroContactSnapshot xero) {
-        var values = XeroClientActions.draft(kontor, kontor.name());
-        return Objects.equals(values.name().strip(), xero.displayName())
-                && (values.emailAddress() == null
-                        || values.emailAddress()
-                                .strip()
-                                .equalsIgnoreCase(nonNull(xero.emailAddress()).strip()))
-                && (values.phone() == null
-                        || digits(XeroValues.phoneText(values.phone()))
-                                .equals(digits(XeroValues.phoneText(xero.defaultPhone()))))
-                && (values.address() == null
-                        || line(values.address())
-                                .equals(xero.postalAddress() == null ? "" : line(xero.postalAddress())));
-    }
-
-    /** "Billing email: old@x → new@x; …" between what Xero has and what Kontor sends. */
-    private static String differences(XeroContactSnapshot xero, NewXeroContact sent) {
-        var changes = new java.util.ArrayList<String>();
-        change(changes, "Name", xero.displayName(), sent.name());
-        change(changes, "Billing email", nonNull(xero.emailAddress()), sent.emailAddress());
-        change(
-                changes,
-                "Primary phone",
-                nonNull(XeroValues.phoneText(xero.defaultPhone())),
-                XeroValues.phoneText(sent.phone()));
-        change(
-                changes,
-                "Billing address",
-                xero.postalAddress() == null ? "" : xero.postalAddress().singleLine(),
-                sent.address() == null ? null : sent.address().singleLine());
-        return changes.isEmpty() ? "No change to the synced fields." : String.join("; ", changes);
-    }
-
-    private static void change(List<String> changes, String field, String before, @Nullable String after) {
-        if (after != null && !after.equals(before)) {
-            changes.add(field + ": " + (before.isEmpty() ? "(none)" : before) + " → " + after);
-        }
+        return differing(values(XeroClientActions.draft(kontor, kontor.name())), values(xero))
+                .isEmpty();
     }
 
     /** The same values for the same contact give the same key, so a retried push is applied once. */
@@ -319,17 +394,5 @@ public class XeroPushes {
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException(impossible);
         }
-    }
-
-    private static String digits(@Nullable String text) {
-        return text == null ? "" : text.replaceAll("[^0-9]", "");
-    }
-
-    private static String line(NewXeroContact.Address address) {
-        return address.singleLine().replaceAll("\\s+", " ").strip().toLowerCase(Locale.ROOT);
-    }
-
-    private static String nonNull(@Nullable String text) {
-        return text == null ? "" : text;
     }
 }

@@ -13,6 +13,7 @@ import app.kontor.xero.XeroContactSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -89,29 +90,41 @@ final class XeroValues {
     /**
      * {@code current} with Xero's values of the four synced fields (name, billing email, primary
      * phone, billing address) in place of Kontor's. A field Xero leaves empty keeps Kontor's value:
-     * an empty field in Xero is no reason to lose what Kontor knows.
+     * an empty field in Xero is no reason to lose what Kontor knows. With {@code before} (the Xero
+     * contact as Kontor last applied it), only the fields Xero changed since are replaced, so an edit
+     * made in Kontor to another field stays.
      */
-    static Mapped replaceSyncedFields(ContactInput current, XeroContactSnapshot xero, String phoneRegion) {
-        var name = xero.displayName().isEmpty() ? current.name() : xero.displayName();
+    static Mapped replaceSyncedFields(
+            ContactInput current, XeroContactSnapshot xero, @Nullable XeroContactSnapshot before, String phoneRegion) {
+        var nameChanged = before == null
+                || !Objects.equals(xero.displayName(), before.displayName())
+                || !Objects.equals(xero.firstName(), before.firstName())
+                || !Objects.equals(xero.lastName(), before.lastName());
+        var emailChanged = before == null || !Objects.equals(xero.emailAddress(), before.emailAddress());
+        var phoneChanged =
+                before == null || !Objects.equals(phoneText(xero.defaultPhone()), phoneText(before.defaultPhone()));
+        var addressChanged = before == null || !Objects.equals(xero.postalAddress(), before.postalAddress());
+
+        var name = xero.displayName().isEmpty() || !nameChanged ? current.name() : xero.displayName();
         var person = ContactKind.PERSON.name().equals(current.kind());
-        var firstName = person && xero.firstName() != null ? xero.firstName() : current.firstName();
-        var lastName = person && xero.lastName() != null ? xero.lastName() : current.lastName();
+        var firstName = person && nameChanged && xero.firstName() != null ? xero.firstName() : current.firstName();
+        var lastName = person && nameChanged && xero.lastName() != null ? xero.lastName() : current.lastName();
 
         var emails = new ArrayList<>(current.emails());
-        if (xero.emailAddress() != null) {
+        if (emailChanged && xero.emailAddress() != null) {
             var at = indexOf(emails.stream().map(EmailInput::billing).toList());
             var label = at < 0 ? EMAIL_LABEL : emails.get(at).label();
             replaceOrAdd(emails, at, new EmailInput(label, xero.emailAddress(), true));
         }
         var phones = new ArrayList<>(current.phones());
         var phone = phoneText(xero.defaultPhone());
-        if (phone != null) {
+        if (phoneChanged && phone != null) {
             var at = indexOf(phones.stream().map(PhoneInput::primary).toList());
             var label = at < 0 ? PHONE_LABEL : phones.get(at).label();
             replaceOrAdd(phones, at, new PhoneInput(label, phone, true));
         }
         var addresses = new ArrayList<>(current.addresses());
-        if (xero.postalAddress() != null) {
+        if (addressChanged && xero.postalAddress() != null) {
             var at = indexOf(addresses.stream().map(AddressInput::billing).toList());
             var label = at < 0 ? POSTAL_LABEL : addresses.get(at).label();
             replaceOrAdd(addresses, at, address(label, xero.postalAddress(), true));

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import app.kontor.Fixtures;
@@ -218,6 +219,27 @@ class XeroImportIntegrationTests {
                         .with(csrf())
                         .with(fixtures.as(practice.adminEmail())))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void linkingByHandFromTheXeroClientSectionClosesTheXeroContactsMatchReview() throws Exception {
+        var practice = fixtures.newPractice();
+        var organisation = xero.newOrganisation("Review closed");
+        var kea = customer(organisation, ContactChanges.named("Kea Review Ltd").withEmail("xero@kea.example"));
+        var kontor = organisation(practice, "Kea Review Ltd", "kontor@kea.example");
+        xero.connect(practice, organisation.tenantId());
+        finishedImport(practice);
+        assertThat(reviews.count(practice.id())).isEqualTo(1);
+
+        mvc.perform(put("/api/v1/contacts/" + kontor.id() + "/xero")
+                        .with(csrf())
+                        .with(fixtures.as(practice.memberEmail()))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"xeroContactId\":\"" + kea + "\"}"))
+                .andExpect(status().is2xxSuccessful());
+
+        assertThat(reviews.count(practice.id())).isZero();
+        assertThat(reviews.list(practice.id())).isEmpty();
     }
 
     @Test

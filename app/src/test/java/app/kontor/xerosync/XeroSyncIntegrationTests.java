@@ -12,19 +12,23 @@ import app.kontor.Fixtures;
 import app.kontor.KontorIntegrationTest;
 import app.kontor.TestXero;
 import app.kontor.contacts.ContactDirectory;
+import app.kontor.contacts.ContactInput;
 import app.kontor.contacts.EmailAddress;
+import app.kontor.contacts.PhoneNumber;
 import app.kontor.xero.XeroConnections;
 import app.kontor.xero.XeroFixtures;
 import app.kontor.xerolink.XeroLinks;
 import app.xerosim.ContactChanges;
 import app.xerosim.Fault;
 import app.xerosim.SimOrganisation;
+import app.xerosim.SimPhone;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -146,6 +150,40 @@ class XeroSyncIntegrationTests {
                 .isEqualTo(1);
         assertThat(imports.needsAttention(practice.id(), 10))
                 .anySatisfy(problem -> assertThat(problem.contactId()).isEqualTo(kontorErased));
+    }
+
+    @Test
+    void xerosChangeToOneFieldLeavesKontorsEditOfAnotherAlone() throws Exception {
+        var practice = fixtures.newPractice();
+        var organisation = xero.newOrganisation("Field by field");
+        xero.connectAndSettle(practice, organisation.tenantId());
+        var kontor = fixtures.organisation(
+                practice, "Field By Field Ltd " + unique(), "accounts@field.example", "+64 9 377 1111");
+        mvc.perform(post("/api/v1/contacts/" + kontor.id() + "/xero")
+                        .with(fixtures.as(practice.memberEmail()))
+                        .with(csrf()))
+                .andExpect(status().isCreated());
+        var xeroId = links.find(practice.id(), kontor.id()).orElseThrow().xeroContactId();
+        // Kontor's edit of a created contact stays in Kontor (one-way); Xero then changes only the phone.
+        var current = contacts.get(practice.id(), kontor.id());
+        contacts.update(
+                practice.id(),
+                kontor.id(),
+                current.version(),
+                current.toInput()
+                        .withEmails(List.of(new ContactInput.EmailInput("Billing", "office@field.example", true))));
+        TestXero.simulator().clock().advance(Duration.ofSeconds(2));
+        organisation
+                .contacts()
+                .update(xeroId, ContactChanges.none().withPhone(SimPhone.of("DEFAULT", "64", "4", "4992222")));
+
+        syncs.syncNow(practice.id(), "Test");
+        finished(practice, RunKind.SYNC);
+
+        var after = contacts.get(practice.id(), kontor.id());
+        assertThat(after.primaryPhone().map(PhoneNumber::e164)).contains("+6444992222");
+        assertThat(after.billingEmail().map(EmailAddress::address)).contains("office@field.example");
+        assertThat(organisation.contacts().get(xeroId).emailAddress()).isEqualTo("accounts@field.example");
     }
 
     @Test

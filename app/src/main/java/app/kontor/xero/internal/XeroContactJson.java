@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /** Xero's JSON for contacts (XERO-CONTRACT §1.10-1.12), read tolerantly and written without empty fields. */
-final class XeroContactJson {
+public final class XeroContactJson {
 
     private XeroContactJson() {}
 
@@ -61,7 +61,7 @@ final class XeroContactJson {
             @JsonProperty("Message") @Nullable String message) {}
 
     /** The body of {@code PUT /Contacts} for one new contact. */
-    static Map<String, Object> createBody(NewXeroContact contact) {
+    public static Map<String, Object> createBody(NewXeroContact contact) {
         return updateBody(contact, List.of(), List.of());
     }
 

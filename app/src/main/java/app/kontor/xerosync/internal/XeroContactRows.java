@@ -48,7 +48,8 @@ public class XeroContactRows {
             boolean customer,
             boolean supplier,
             @Nullable Instant updatedAt,
-            @Nullable String rawJson) {}
+            @Nullable String rawJson,
+            @Nullable String appliedJson) {}
 
     /** The trimmed, lower-cased email matching compares; empty emails never match anything. */
     public static @Nullable String matchEmail(@Nullable String email) {
@@ -138,6 +139,12 @@ public class XeroContactRows {
     }
 
     /** Every contact of the organisation is matched again by the next import. */
+    /** A contact Kontor knows as it is in Xero and as applied to Kontor already (e.g. one it created). */
+    public void rememberApplied(PracticeId practice, UUID tenantId, XeroContactSnapshot contact, Instant readAt) {
+        store(practice, tenantId, List.of(contact), readAt);
+        applied(tenantId, List.of(contact.contactId()));
+    }
+
     /** Kontor's copies of this organisation's contacts that no read since {@code since} returned. */
     public int notReadSince(UUID tenantId, Instant since) {
         return jdbc.sql("select count(*) from xero_contacts where tenant_id = ? and read_at < ?")
@@ -192,7 +199,8 @@ public class XeroContactRows {
             return;
         }
         batch.batchUpdate(
-                "update xero_contacts set pending = false where tenant_id = ? and xero_contact_id = ?",
+                "update xero_contacts set pending = false, applied_json = raw_json"
+                        + " where tenant_id = ? and xero_contact_id = ?",
                 byKey(tenantId, xeroContactIds));
     }
 
@@ -239,7 +247,8 @@ public class XeroContactRows {
     /** Forgets the contact's Xero data (a GDPR request), keeping only that it exists and its status. */
     public void erase(UUID tenantId, UUID xeroContactId) {
         jdbc.sql("""
-                        update xero_contacts set name = '', match_name = '', match_email = null, raw_json = null
+                        update xero_contacts set name = '', match_name = '', match_email = null, raw_json = null,
+                            applied_json = null
                         where tenant_id = ? and xero_contact_id = ?""").params(tenantId, xeroContactId).update();
     }
 
@@ -284,6 +293,7 @@ public class XeroContactRows {
                 rs.getBoolean("customer"),
                 rs.getBoolean("supplier"),
                 instant(rs, "updated_at"),
-                rs.getString("raw_json"));
+                rs.getString("raw_json"),
+                rs.getString("applied_json"));
     }
 }
