@@ -194,6 +194,9 @@ final class XeroWalkthroughBrowserTests extends BrowserTest {
         var phones = page.getByRole(AriaRole.REGION, named("Contact details"));
         eventually(page, () -> assertThat(phones).containsText("439 1299", shortly()));
         assertThat(xeroClient().locator(".history")).containsText("Updated from Xero");
+        // Only the field Xero changed came in: Kontor's own edit of the email stays.
+        assertThat(page.getByRole(AriaRole.LINK, named("office@kauricoastjoinery.example")))
+                .isVisible();
         assertAccessible();
         xeroClient().scrollIntoViewIfNeeded();
         docsScreenshot("09-updated-from-xero");
