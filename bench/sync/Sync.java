@@ -6,6 +6,8 @@
  *   java Sync.java --kontor URL --simulator URL --control URL --kontor-log FILE --contacts N
  *        [--kontor-pid N] [--simulator-pid N] [--gc-log FILE] [--samples-every MS] [--label TEXT]
  *        [--webhooks M --webhook-rate PER_SECOND --webhook-key KEY] [--rate-limits off|xero]
+ *        [--histogram STATE:COUNT]   (one jcmd GC.class_histogram of Kontor when the import is in STATE,
+ *                                     READING or MATCHING, with at least COUNT contacts read or applied)
  *
  * 1. Setup (not timed): reads the admin's demo password from Kontor's log (never printed), signs in with the
  *    login form, opens Kontor's consent redirect.
@@ -81,6 +83,7 @@ public class Sync {
         long samplesEvery = 1000;
         String label = "";
         String limits = "off";
+        String histogram = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--kontor" -> kontor = strip(args[++i]);
@@ -97,6 +100,7 @@ public class Sync {
                 case "--samples-every" -> samplesEvery = Long.parseLong(args[++i]);
                 case "--label" -> label = args[++i];
                 case "--rate-limits" -> limits = args[++i];
+                case "--histogram" -> histogram = args[++i];
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]);
             }
         }
@@ -128,6 +132,13 @@ public class Sync {
                 json = answer.body();
                 state = text(json, "state");
                 firstSeen.putIfAbsent(state, System.nanoTime());
+                // One histogram (a full GC: live objects only) once the import is this far into the state named.
+                if (histogram != null && histogramAt == null && histogram.startsWith(state + ":")
+                        && number(json, state.equals("READING") ? "read" : "applied")
+                                >= Long.parseLong(histogram.substring(histogram.indexOf(':') + 1))) {
+                    histogramAt = jcmd("GC.class_histogram").lines().limit(15).map(l -> "    " + l + "\n")
+                            .reduce("", String::concat);
+                }
                 if (state.equals("FINISHED") || state.equals("STOPPED") || state.equals("FAILED")) {
                     break;
                 }
@@ -187,11 +198,25 @@ public class Sync {
         if (samplesEvery > 0 && kontorPid > 0) {
             sampler.report();
         }
+        if (histogram != null && kontorPid > 0) {
+            System.out.println("Kontor's heap histogram at " + histogram + " (jcmd GC.class_histogram, top 12):");
+            System.out.print(histogramAt);
+        }
 
         if (webhooks > 0) {
             webhookLatency(webhooks, webhookRate, webhookKey);
         }
         System.exit(0);
+    }
+
+    static String histogramAt;
+
+    static String jcmd(String command) throws Exception {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(kontorPid), command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return out;
     }
 
     // ---- setup ---------------------------------------------------------------------------------------
