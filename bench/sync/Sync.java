@@ -185,7 +185,7 @@ public class Sync {
                     "c. with Xero's limits: %.1f s for %d calls; floor %.0f s by fixed minute windows from the first"
                             + " call ((calls - 1) div 60 whole minutes) -> %.2fx of that; %.0f s by calls/60 per"
                             + " minute -> %.2fx%n",
-                    seconds, calls, floorSeconds, seconds / Math.max(1, floorSeconds), calls, seconds / calls);
+                    seconds, calls, floorSeconds, seconds / Math.max(1, floorSeconds), (double) calls, seconds / calls);
         }
         if (gcLog != null) {
             System.out.println("d. Kontor heap (GC log): " + Gc.summary(gcLog));
