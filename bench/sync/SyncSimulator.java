@@ -132,9 +132,20 @@ public class SyncSimulator {
                 Instant firstAt = pages.isEmpty() ? null : pages.getFirst().at();
                 Instant lastAt = pages.isEmpty() ? null : pages.getLast().at();
                 long all = simulator.requestLog().entries().size();
+                // Pauses between calls longer than 5 s: where a client waited (rate limits), with the call's number
+                // and its time since the first call.
+                StringBuilder pauses = new StringBuilder();
+                for (int i = 1; i < pages.size(); i++) {
+                    Duration gap = Duration.between(pages.get(i - 1).at(), pages.get(i).at());
+                    if (gap.toMillis() > 5000) {
+                        pauses.append(pauses.isEmpty() ? "" : "; ").append(String.format(Locale.ROOT,
+                                "%.1f s before call %d (%.1f s after the first call)", gap.toMillis() / 1000.0, i + 1,
+                                Duration.between(pages.getFirst().at(), pages.get(i).at()).toMillis() / 1000.0));
+                    }
+                }
                 reply(exchange, 200, "contacts_get=" + pages.size() + "\ncontacts_get_200=" + ok + "\ncontacts_get_429="
                         + limited + "\ncontacts_get_if_modified_since=" + withSince + "\nall_requests=" + all
-                        + "\nfirst=" + firstAt + "\nlast=" + lastAt + "\n");
+                        + "\nfirst=" + firstAt + "\nlast=" + lastAt + "\npauses=" + (pauses.isEmpty() ? "none" : pauses) + "\n");
             }
             case "DELETE /requests" -> {
                 simulator.requestLog().clear();
