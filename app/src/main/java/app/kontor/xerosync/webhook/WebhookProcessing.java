@@ -44,9 +44,13 @@ class WebhookProcessing {
     static final int ROUNDS_PER_RUN = 20;
 
     static final Duration RETRY_DELAY = Duration.ofMinutes(1);
-    static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
+    /**
+     * Events stored in the moment between a run's last look and its end find the run's row still there
+     * and schedule nothing; the sweep hands them to a new run within about this long.
+     */
+    static final Duration SWEEP_INTERVAL = Duration.ofSeconds(10);
     /** Events waiting this long without a run are picked up by the sweep. */
-    static final Duration STRANDED_AFTER = Duration.ofMinutes(1);
+    static final Duration STRANDED_AFTER = Duration.ofSeconds(10);
     /** Long past Xero's 24 hours of retries, so a late duplicate is still recognised. */
     static final Duration RETENTION = Duration.ofDays(30);
 

@@ -205,10 +205,10 @@ class XeroWebhookIntegrationTests {
         // arrive while it runs are taken by the same run.
         assertThat(runsSeen).allSatisfy(count -> assertThat(count).isLessThanOrEqualTo(1));
         assertThat(rows(connected.tenantId)).hasSize(3);
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(Duration.ofSeconds(40))
                 .until(() -> rows(connected.tenantId).stream()
                         .noneMatch(row -> row.status().equals("RECEIVED")));
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(Duration.ofSeconds(40))
                 .until(() -> scheduledRuns(connected.tenantId).isEmpty());
     }
 

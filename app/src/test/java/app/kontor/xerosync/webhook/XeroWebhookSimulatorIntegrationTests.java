@@ -90,7 +90,8 @@ class XeroWebhookSimulatorIntegrationTests {
                 .update(first.contactId(), ContactChanges.named("First Renamed " + organisation.shortCode()));
 
         // Settled: all three events stored and handled, and the simulator has recorded Kontor's answers.
-        await().atMost(Duration.ofSeconds(10))
+        // (An event stored as a run ends waits for the sweep, every 10 s.)
+        await().atMost(Duration.ofSeconds(40))
                 .until(() -> stored(organisation.tenantId()).size() == 3
                         && stored(organisation.tenantId()).stream().allMatch(row -> row.contains(" IGNORED "))
                         && simulator.webhookDeliveries().stream().anyMatch(delivery -> !delivery.intentToReceive()));
