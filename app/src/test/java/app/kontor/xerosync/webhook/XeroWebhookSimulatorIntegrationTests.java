@@ -43,6 +43,12 @@ class XeroWebhookSimulatorIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    WebhookProcessing processing;
+
+    @Autowired
+    app.kontor.xerosync.XeroContactChanges changes;
+
     private XeroSimulator simulator;
     private HttpServer bridge;
 
@@ -89,12 +95,13 @@ class XeroWebhookSimulatorIntegrationTests {
                 .contacts()
                 .update(first.contactId(), ContactChanges.named("First Renamed " + organisation.shortCode()));
 
-        // Settled: all three events stored and handled, and the simulator has recorded Kontor's answers.
-        // (An event stored as a run ends waits for the sweep, every 10 s.)
-        await().atMost(Duration.ofSeconds(40))
+        // Settled: all three events stored, and the simulator has recorded Kontor's answers. Their
+        // hand-over is this test's to trigger (the shared context's job threads may be busy with other
+        // tests' work; the job itself is covered by XeroWebhookIntegrationTests).
+        await().atMost(Duration.ofSeconds(20))
                 .until(() -> stored(organisation.tenantId()).size() == 3
-                        && stored(organisation.tenantId()).stream().allMatch(row -> row.contains(" IGNORED "))
                         && simulator.webhookDeliveries().stream().anyMatch(delivery -> !delivery.intentToReceive()));
+        processing.process(organisation.tenantId(), changes);
         var batches = simulator.webhookDeliveries().stream()
                 .filter(delivery -> !delivery.intentToReceive())
                 .toList();
