@@ -3,6 +3,7 @@ package app.kontor.xero;
 import app.kontor.practice.SignedInUser;
 import app.kontor.shared.PracticeId;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -47,7 +48,7 @@ public interface XeroConnections {
     void setPaused(SignedInUser admin, boolean paused);
 
     /** The practices whose connection is working (status {@code Connected}, paused or not). */
-    java.util.List<PracticeId> connectedPractices();
+    List<PracticeId> connectedPractices();
 
     /** Keeps when automatic sync last finished and when it runs next, for the status line. */
     void recordSyncTimes(PracticeId practice, @Nullable Instant lastSyncAt, @Nullable Instant nextSyncAt);

@@ -1,7 +1,9 @@
 package app.kontor.xerosync;
 
 import app.kontor.shared.PracticeId;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
@@ -46,8 +48,8 @@ public record XeroImport(
         @Nullable Instant finishedAt) {
 
     /** How long it ran, once it has ended. */
-    public java.util.Optional<java.time.Duration> duration() {
-        return java.util.Optional.ofNullable(finishedAt).map(end -> java.time.Duration.between(startedAt, end));
+    public Optional<Duration> duration() {
+        return Optional.ofNullable(finishedAt).map(end -> Duration.between(startedAt, end));
     }
 
     /** Progress from 0 to 100: reading is the first half, matching the second. */

@@ -10,6 +10,7 @@ import app.kontor.xerosync.XeroImport;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -144,7 +145,7 @@ public class ImportRows {
     }
 
     /** The practice's runs, newest first: the sync log. */
-    public java.util.List<XeroImport> recent(PracticeId practice, int limit) {
+    public List<XeroImport> recent(PracticeId practice, int limit) {
         return jdbc.sql("select * from xero_imports where practice_id = ? order by started_at desc limit ?")
                 .params(practice.value(), limit)
                 .query(ImportRows::xeroImport)
