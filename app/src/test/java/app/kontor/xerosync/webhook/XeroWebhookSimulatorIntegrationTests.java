@@ -18,7 +18,9 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,6 +53,8 @@ class XeroWebhookSimulatorIntegrationTests {
 
     private XeroSimulator simulator;
     private HttpServer bridge;
+    /** What went wrong handing a POST to MockMvc, for the failure message. */
+    private final List<String> bridgeFailures = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() throws IOException {
@@ -99,9 +103,16 @@ class XeroWebhookSimulatorIntegrationTests {
         // Settled: all three events stored, and the simulator has recorded Kontor's answers. Their
         // hand-over is this test's to trigger (the shared context's job threads may be busy with other
         // tests' work; the job itself is covered by XeroWebhookIntegrationTests).
-        await().atMost(Duration.ofSeconds(20))
-                .until(() -> stored(organisation.tenantId()).size() == 3
-                        && simulator.webhookDeliveries().stream().anyMatch(delivery -> !delivery.intentToReceive()));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            var deliveries = simulator.webhookDeliveries();
+            var seen = "the simulator's webhook status " + simulator.webhookStatus() + " and deliveries "
+                    + deliveries.stream()
+                            .map(XeroWebhookSimulatorIntegrationTests::describe)
+                            .toList()
+                    + "; the bridge's failures " + bridgeFailures;
+            assertThat(stored(organisation.tenantId())).as(seen).hasSize(3);
+            assertThat(deliveries).as(seen).anyMatch(delivery -> !delivery.intentToReceive());
+        });
         processing.process(organisation.tenantId(), changes);
         var batches = simulator.webhookDeliveries().stream()
                 .filter(delivery -> !delivery.intentToReceive())
@@ -131,12 +142,17 @@ class XeroWebhookSimulatorIntegrationTests {
                 .containsOnly(401);
     }
 
-    private java.util.List<String> stored(UUID tenant) {
+    private List<String> stored(UUID tenant) {
         return jdbc.sql("select resource_id, event_type, status, reason from xero_webhook_events where tenant_id = ?")
                 .param(tenant)
                 .query((rs, n) -> rs.getString("resource_id") + " " + rs.getString("event_type") + " "
                         + rs.getString("status") + " " + rs.getString("reason"))
                 .list();
+    }
+
+    private static String describe(WebhookDelivery delivery) {
+        return delivery.at() + (delivery.intentToReceive() ? " intent to receive" : " batch") + " attempt "
+                + delivery.attempt() + " answered " + delivery.status() + " " + delivery.body();
     }
 
     private String webhookUrl() {
@@ -158,6 +174,7 @@ class XeroWebhookSimulatorIntegrationTests {
             exchange.sendResponseHeaders(response.getStatus(), content.length == 0 ? -1 : content.length);
             exchange.getResponseBody().write(content);
         } catch (Exception e) {
+            bridgeFailures.add(e.toString());
             exchange.sendResponseHeaders(500, -1);
         }
     }
