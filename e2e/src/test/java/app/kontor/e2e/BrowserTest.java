@@ -6,6 +6,7 @@ import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
 import java.util.Set;
@@ -88,6 +89,29 @@ abstract class BrowserTest {
     /** {@link #docsScreenshot(Page, String)} for this test's page. */
     protected final void docsScreenshot(String name) {
         docsScreenshot(page, name);
+    }
+
+    /**
+     * {@link #docsScreenshot(String)} with {@code subject} scrolled into view first. Only screenshots
+     * need the scroll, so a test run without them does not touch the page. The scroll is done by script
+     * because htmx may swap the subject for a fresh copy at any moment (a polling section), and
+     * Playwright's own scroll fails when the element it waited on is detached.
+     */
+    protected final void docsScreenshot(Locator subject, String name) {
+        if (settings.docsScreenshots().isEmpty()) {
+            return;
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                subject.evaluate("element => element.scrollIntoView({block: 'nearest'})");
+                break;
+            } catch (PlaywrightException swappedMeanwhile) {
+                if (attempt == 3) {
+                    throw swappedMeanwhile;
+                }
+            }
+        }
+        docsScreenshot(name);
     }
 
     /** Signs in through the sign-in form with the credentials the app printed for that user. */

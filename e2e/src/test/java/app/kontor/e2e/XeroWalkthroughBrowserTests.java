@@ -76,8 +76,7 @@ final class XeroWalkthroughBrowserTests extends BrowserTest {
         assertThat(progress).isVisible();
         assertThat(importSection.locator(".status-line")).hasText(Pattern.compile("Import: (Reading|Matching).*"));
         assertAccessible();
-        importSection.scrollIntoViewIfNeeded();
-        docsScreenshot("04-import-running");
+        docsScreenshot(importSection, "04-import-running");
 
         // htmx polls the section every second until the import ends; then the summary has the counts.
         assertThat(importSection.locator(".status-line"))
@@ -88,8 +87,7 @@ final class XeroWalkthroughBrowserTests extends BrowserTest {
         assertThat(summaryValue(importSection, "Needs review")).hasText(Pattern.compile("[2-9]|[1-9][0-9]+"));
         assertThat(summaryValue(importSection, "Failed")).hasText("0");
         assertAccessible();
-        importSection.scrollIntoViewIfNeeded();
-        docsScreenshot("05-import-finished");
+        docsScreenshot(importSection, "05-import-finished");
 
         page.getByRole(AriaRole.NAVIGATION, named("Main"))
                 .getByRole(AriaRole.LINK, namedWithin("Contacts"))
@@ -121,8 +119,7 @@ final class XeroWalkthroughBrowserTests extends BrowserTest {
         assertThat(previewValue(section, "Billing address")).containsText("12 Hokianga Road");
         assertThat(previewValue(section, "Billing address")).containsText("Dargaville");
         assertAccessible();
-        section.scrollIntoViewIfNeeded();
-        docsScreenshot("06-create-contact");
+        docsScreenshot(section, "06-create-contact");
         var contactUrl = page.url();
 
         section.getByRole(AriaRole.BUTTON, namedWithin("Create Contact")).click();
@@ -136,8 +133,7 @@ final class XeroWalkthroughBrowserTests extends BrowserTest {
         assertThat(viewInXero).hasAttribute("target", "_blank");
         assertThat(viewInXero).hasAttribute("rel", "noopener");
         assertAccessible();
-        section.scrollIntoViewIfNeeded();
-        docsScreenshot("07-linked");
+        docsScreenshot(section, "07-linked");
 
         var xeroPage = page.waitForPopup(viewInXero::click);
         assertThat(xeroPage.getByRole(
@@ -198,8 +194,7 @@ final class XeroWalkthroughBrowserTests extends BrowserTest {
         assertThat(page.getByRole(AriaRole.LINK, named("office@kauricoastjoinery.example")))
                 .isVisible();
         assertAccessible();
-        xeroClient().scrollIntoViewIfNeeded();
-        docsScreenshot("09-updated-from-xero");
+        docsScreenshot(xeroClient(), "09-updated-from-xero");
 
         // By now a push of the Kontor edit would have happened: there was none.
         xeroPage.reload();
@@ -254,8 +249,7 @@ final class XeroWalkthroughBrowserTests extends BrowserTest {
         assertThat(section.getByRole(AriaRole.BUTTON, namedWithin("Create Contact")))
                 .hasCount(0);
         assertAccessible();
-        section.scrollIntoViewIfNeeded();
-        docsScreenshot("10-link-to-same-name");
+        docsScreenshot(section, "10-link-to-same-name");
 
         linkTo.click();
 
@@ -278,8 +272,7 @@ final class XeroWalkthroughBrowserTests extends BrowserTest {
         var review = page.getByRole(AriaRole.REGION, named(PARTIAL_MATCH));
         assertThat(review).isVisible();
         assertAccessible();
-        review.scrollIntoViewIfNeeded();
-        docsScreenshot("11-match-review");
+        docsScreenshot(review, "11-match-review");
 
         review.getByRole(AriaRole.BUTTON, namedWithin("Confirm link")).click();
 
