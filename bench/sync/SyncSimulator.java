@@ -79,11 +79,15 @@ public class SyncSimulator {
                 .withRateLimits(limits ? RateLimits.xero() : RateLimits.off()));
         SimOrganisation org = simulator.organisations().create(ORGANISATION);
         long started = System.nanoTime();
+        Instant first = simulator.clock().instant().truncatedTo(ChronoUnit.SECONDS)
+                .minusSeconds(perSecond > 0 ? contacts / perSecond + 120L : 0);
+        if (perSecond > 0) {
+            // Generated before the seconds they are spread over: a change never moves UpdatedDateUTC back.
+            simulator.clock().set(first.minusSeconds(3600));
+        }
         List<UUID> ids = org.contacts().generate(contacts, 1);
         ids.forEach(id -> org.contacts().markAsCustomer(id));
         if (perSecond > 0) {
-            Instant now = simulator.clock().instant().truncatedTo(ChronoUnit.SECONDS);
-            Instant first = now.minusSeconds(contacts / perSecond + 120L);
             for (int i = 0; i < ids.size(); i++) {
                 simulator.clock().set(first.plusSeconds(i / perSecond).plusMillis(i % perSecond % 1000));
                 org.contacts().update(ids.get(i), ContactChanges.none().withContactNumber("SB%06d".formatted(i)));

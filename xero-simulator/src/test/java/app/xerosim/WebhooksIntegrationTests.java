@@ -119,6 +119,30 @@ class WebhooksIntegrationTests {
     }
 
     @Test
+    void aChangeInTheMillisecondOfTheLastStillMovesUpdatedDateAndRaisesAnEvent() throws Exception {
+        xero.configureWebhook(startReceiver(200, false), KEY);
+        await(() -> xero.webhookStatus() == WebhookStatus.ACTIVE);
+        received.clear();
+        SimOrganisation org = xero.organisations().create("Quick Ltd");
+        xero.clock().freeze();
+
+        SimContact created = org.contacts().create(ContactChanges.named("Fast Source"));
+        SimContact renamed = org.contacts().update(created.contactId(), ContactChanges.named("Fast Source Renamed"));
+        SimContact again = org.contacts().update(created.contactId(), ContactChanges.named("Fast Source Again"));
+
+        assertThat(renamed.updatedDateUtc()).isEqualTo(created.updatedDateUtc().plusMillis(1));
+        assertThat(again.updatedDateUtc()).isEqualTo(created.updatedDateUtc().plusMillis(2));
+        await(() -> received.stream()
+                        .mapToInt(b -> XeroClient.JSON.readTree(b).get("events").size())
+                        .sum()
+                == 3);
+        assertThat(received.stream()
+                        .flatMap(b -> XeroClient.JSON.readTree(b).get("events").valueStream())
+                        .map(e -> e.get("eventType").stringValue()))
+                .containsExactly("CREATE", "UPDATE", "UPDATE");
+    }
+
+    @Test
     void duplicateAndReversedBatchesCanBeSwitchedOnAtRunTime() throws Exception {
         xero.configureWebhook(startReceiver(200, false), KEY);
         await(() -> xero.webhookStatus() == WebhookStatus.ACTIVE);

@@ -71,7 +71,8 @@ public final class ContactRules {
      */
     public static Outcome update(
             OrgBook book, SimContact existing, ContactChanges changes, Instant now, boolean bumpUpdatedDate) {
-        SimContact changed = apply(existing, changes, bumpUpdatedDate ? xeroPrecision(now) : existing.updatedDateUtc());
+        SimContact changed =
+                apply(existing, changes, bumpUpdatedDate ? movedOn(existing, now) : existing.updatedDateUtc());
         return store(book, existing, changed, false);
     }
 
@@ -94,7 +95,7 @@ public final class ContactRules {
                 from.supplier(),
                 from.customer(),
                 into.contactId(),
-                xeroPrecision(now),
+                movedOn(from, now),
                 from.other());
         book.put(merged);
         return merged;
@@ -103,6 +104,19 @@ public final class ContactRules {
     /** Xero keeps {@code UpdatedDateUTC} to the millisecond; so does the simulator, so order and equality match. */
     private static Instant xeroPrecision(Instant instant) {
         return instant.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    }
+
+    /**
+     * A change's {@code UpdatedDateUTC}: {@code now}, but always later than the contact's last one (a
+     * millisecond after it when the clock has not moved past it). The simulator can change a contact
+     * twice within a millisecond, or under a frozen clock, which Xero cannot; without this the second
+     * change would not count as one (no webhook event, not newer for If-Modified-Since).
+     */
+    private static Instant movedOn(SimContact before, Instant now) {
+        Instant at = xeroPrecision(now);
+        return at.isAfter(before.updatedDateUtc())
+                ? at
+                : before.updatedDateUtc().plusMillis(1);
     }
 
     private static Outcome store(OrgBook book, SimContact before, SimContact after, boolean creating) {
