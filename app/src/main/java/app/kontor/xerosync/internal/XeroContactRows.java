@@ -169,8 +169,8 @@ public class XeroContactRows {
     /** The next contacts to apply to Kontor, oldest change first. */
     public List<StoredXeroContact> pending(UUID tenantId, int limit) {
         return jdbc.sql("""
-                        select * from xero_contacts where tenant_id = ? and pending
-                        order by updated_at, xero_contact_id limit ?""")
+                        select * from xero_contacts where tenant_id = ? and pending = true
+                        order by tenant_id, pending, updated_at, xero_contact_id limit ?""")
                 .params(tenantId, limit)
                 .query(XeroContactRows::stored)
                 .list();
