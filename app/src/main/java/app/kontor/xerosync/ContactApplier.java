@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,8 +55,17 @@ class ContactApplier {
             UUID tenantId,
             ImportFilter filter,
             String phoneRegion,
-            MatchIndex index,
-            String actor) {}
+            Supplier<MatchIndex> indexOnFirstUse,
+            String actor) {
+
+        /**
+         * The practice's contacts as matching candidates, loaded when first needed: applying Xero's
+         * changes to linked contacts (most webhooks) never needs them.
+         */
+        MatchIndex index() {
+            return indexOnFirstUse.get();
+        }
+    }
 
     private final ContactDirectory contacts;
     private final XeroLinks links;
@@ -88,13 +98,14 @@ class ContactApplier {
 
     /** A run that matches against the practice's contacts as they are now (one read of them all). */
     Run matchingRun(PracticeId practice, UUID tenantId, ImportFilter filter, String actor) {
-        var index = MatchIndex.of(contacts.matchKeys(practice), links.unavailableForMatching(practice));
+        var index = Memo.of(() -> MatchIndex.of(contacts.matchKeys(practice), links.unavailableForMatching(practice)));
         return new Run(practice, tenantId, filter, phoneRegion(practice), index, actor);
     }
 
     /** A run for one decision already made (match review), which needs no index of candidates. */
     Run decisionRun(PracticeId practice, UUID tenantId, ImportFilter filter, String actor) {
-        return new Run(practice, tenantId, filter, phoneRegion(practice), MatchIndex.of(List.of(), Set.of()), actor);
+        var none = MatchIndex.of(List.of(), Set.of());
+        return new Run(practice, tenantId, filter, phoneRegion(practice), () -> none, actor);
     }
 
     private String phoneRegion(PracticeId practice) {

@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -95,7 +94,7 @@ class ImportRunner {
             }
             // Built once, and only when something is pending: a sync that read nothing new costs no index.
             var matching = current;
-            var run = memoised(() -> applier.matchingRun(
+            var run = Memo.of(() -> applier.matchingRun(
                     matching.practiceId(),
                     matching.tenantId(),
                     connection.importFilter(),
@@ -176,11 +175,6 @@ class ImportRunner {
             previous = contact.updatedAt();
         }
         return true;
-    }
-
-    private static <T> Supplier<T> memoised(Supplier<T> supplier) {
-        var value = new AtomicReference<T>();
-        return () -> value.updateAndGet(v -> v != null ? v : supplier.get());
     }
 
     private void applyBatch(XeroImport current, Supplier<ContactApplier.Run> run) {
