@@ -76,11 +76,13 @@ class XeroCalls {
             var slots = inFlight.computeIfAbsent(tenantId, id -> new Semaphore(CONCURRENT_PER_SERVER, true));
             acquire(slots, tenantId);
             String token = null;
+            Instant sentAt = null;
             long started;
             try {
                 token = rejectedToken == null
                         ? tokens.accessToken(practice)
                         : tokens.accessTokenAfterRejection(practice, rejectedToken);
+                sentAt = clock.instant();
                 started = System.nanoTime();
                 ResponseEntity<T> response;
                 try {
@@ -90,12 +92,12 @@ class XeroCalls {
                     XeroTime.add(System.nanoTime() - started);
                     started = 0;
                 }
-                observe(tenantId, response.getHeaders());
+                observe(tenantId, response.getHeaders(), sentAt);
                 return response.getBody();
             } catch (RestClientResponseException refused) {
                 var headers = refused.getResponseHeaders();
                 if (headers != null) {
-                    observe(tenantId, headers);
+                    observe(tenantId, headers, sentAt == null ? clock.instant() : sentAt);
                 }
                 var status = refused.getStatusCode().value();
                 if (status == 401 && rejectedToken == null) {
@@ -130,7 +132,7 @@ class XeroCalls {
             budgets.pauseUntil(tenantId, until, now);
             throw new XeroRateLimitedException(Limit.DAY, until);
         }
-        var windowEnd = budget.observedAt().plus(Duration.ofMinutes(1));
+        var windowEnd = budget.minuteWindowEnd();
         if (budget.minuteRemaining() != null && budget.minuteRemaining() <= MINUTE_MARGIN && windowEnd.isAfter(now)) {
             waitOrFail(Limit.MINUTE, windowEnd, whenLimited);
         }
@@ -177,11 +179,11 @@ class XeroCalls {
         }
     }
 
-    private void observe(UUID tenantId, HttpHeaders headers) {
+    private void observe(UUID tenantId, HttpHeaders headers, Instant sentAt) {
         var minute = integer(headers.getFirst("X-MinLimit-Remaining"));
         var day = integer(headers.getFirst("X-DayLimit-Remaining"));
         if (minute != null || day != null) {
-            budgets.observe(tenantId, minute, day, clock.instant());
+            budgets.observe(tenantId, minute, day, sentAt, clock.instant());
         }
     }
 
