@@ -113,6 +113,21 @@ class ContactApplier {
     }
 
     /**
+     * Whether nothing read later can change what happens to this contact, so it may be applied while
+     * the rest of the read goes on: no Kontor contact is a candidate for it (it becomes a new contact,
+     * is skipped, or updates the contact it is linked to) and it was not merged (the survivor may come
+     * later). A contact with candidates waits for the whole read: a rival read later (DESIGN §1 rule 3,
+     * exactly one candidate each side) turns its link into a review, and every such rival has the same
+     * candidates, so it waits too.
+     */
+    boolean decidableBeforeTheReadEnds(Run run, StoredXeroContact stored) {
+        return stored.mergedTo() == null
+                && run.index()
+                        .candidates(stored.matchName(), stored.matchEmail())
+                        .isEmpty();
+    }
+
+    /**
      * Applies each contact in its own savepoint of the caller's transaction; one that fails is
      * rolled back alone, named in Needs attention, and counted as failed.
      */

@@ -4,6 +4,7 @@ import app.kontor.xero.XeroAccounting;
 import app.kontor.xero.XeroConnectionException;
 import app.kontor.xero.XeroConnections;
 import app.kontor.xero.XeroContactPage;
+import app.kontor.xero.XeroContactSnapshot;
 import app.kontor.xero.XeroNeedsReconnectException;
 import app.kontor.xero.XeroRateLimitedException;
 import app.kontor.xerosync.internal.ImportRows;
@@ -25,11 +26,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs one read of Xero's contacts (an import, a sync or a reconciliation, see {@link RunKind}): first
- * every page (of what changed, for a sync) into {@code xero_contacts}, with the
- * (second, page) cursor of DESIGN §5 checkpointed in the same transaction as each page; then the
- * matching, a batch per transaction, each contact in its own savepoint. Killed at any point, it
- * resumes from the last checkpoint: a page read twice is stored once, and a contact is applied once.
+ * Runs one read of Xero's contacts (an import, a sync or a reconciliation, see {@link RunKind}): every
+ * page (of what changed, for a sync) into {@code xero_contacts}, with the (second, page) cursor of
+ * DESIGN §5 checkpointed in the same transaction as each page, and after each page but the last, the
+ * contacts of it that no later page can affect applied; then the matching of the rest, a batch per
+ * transaction, each contact in its own savepoint. Killed at any point, it resumes from the last
+ * checkpoint: a page read twice is stored once, and a contact is applied once.
  */
 @Component
 class ImportRunner {
@@ -87,18 +89,21 @@ class ImportRunner {
             imports.stop(importId, "Xero was disconnected, so the import stopped. Reconnect to import again.", now());
             return Optional.empty();
         }
+        // Built once, and only when something is pending: a sync that read nothing new costs no index.
+        var started = current;
+        var run = Memo.of(() -> applier.matchingRun(
+                started.practiceId(),
+                started.tenantId(),
+                connection.importFilter(),
+                started.kind().actor()));
         try {
             while (current != null && current.state() == ImportState.READING) {
-                readPage(current);
+                var page = readPage(current);
+                if (!page.isLast()) {
+                    applyWhileReading(current, run, page);
+                }
                 current = imports.find(importId).orElse(null);
             }
-            // Built once, and only when something is pending: a sync that read nothing new costs no index.
-            var matching = current;
-            var run = Memo.of(() -> applier.matchingRun(
-                    matching.practiceId(),
-                    matching.tenantId(),
-                    connection.importFilter(),
-                    matching.kind().actor()));
             while (current != null && current.state() == ImportState.MATCHING) {
                 applyBatch(current, run);
                 current = imports.find(importId).orElse(null);
@@ -117,7 +122,7 @@ class ImportRunner {
         }
     }
 
-    private void readPage(XeroImport current) {
+    private XeroContactPage readPage(XeroImport current) {
         var since =
                 current.cursorSecond() == null ? null : current.cursorSecond().minusSeconds(1);
         var page = accounting.contactsPage(current.practiceId(), current.cursorPage(), since);
@@ -142,6 +147,37 @@ class ImportRunner {
                 current.id(),
                 current.cursorPage(),
                 page.contacts().size());
+        return page;
+    }
+
+    /**
+     * Applies the page's contacts whose outcome no later page can change, so that under Xero's rate
+     * limit the matching happens in the pauses between calls rather than after the last page; the rest
+     * stay pending for the matching after the read. Only pages before the last: a read of one page
+     * (most syncs) matches as before, without building the index of candidates early. Killed here, the
+     * contacts not yet applied are still pending and the matching after the read takes them.
+     */
+    private void applyWhileReading(XeroImport current, Supplier<ContactApplier.Run> run, XeroContactPage page) {
+        var ids = page.contacts().stream()
+                .map(XeroContactSnapshot::contactId)
+                .distinct()
+                .toList();
+        for (var from = 0; from < ids.size(); from += BATCH_SIZE) {
+            var chunk = ids.subList(from, Math.min(ids.size(), from + BATCH_SIZE));
+            transaction.executeWithoutResult(status -> {
+                var decidable = xeroContacts.pendingAmong(current.tenantId(), chunk).stream()
+                        .filter(stored -> applier.decidableBeforeTheReadEnds(run.get(), stored))
+                        .toList();
+                if (decidable.isEmpty()) {
+                    return;
+                }
+                var counts = applier.applyEach(run.get(), decidable);
+                xeroContacts.applied(
+                        current.tenantId(),
+                        decidable.stream().map(StoredXeroContact::xeroContactId).toList());
+                imports.applied(current.id(), counts, now());
+            });
+        }
     }
 
     /**

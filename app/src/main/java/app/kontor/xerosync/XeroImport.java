@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param pageStepping the pages came back out of order, so the rest of the read steps page by page
  * @param total how many contacts Xero said it has, once the first page is read
  * @param read Xero contacts read that were new or changed
- * @param toApply how many of them the matching has to go through
- * @param applied how many it has gone through
+ * @param toApply how many of them the matching has to go through, known once the read ends
+ * @param applied how many it has gone through (while reading too)
  * @param missing for a reconciliation, Xero contacts in Kontor's copy that Xero no longer listed
  */
 public record XeroImport(
@@ -52,10 +52,16 @@ public record XeroImport(
         return Optional.ofNullable(finishedAt).map(end -> Duration.between(startedAt, end));
     }
 
-    /** Progress from 0 to 100: reading is the first half, matching the second. */
+    /**
+     * Progress from 0 to 100: reading and matching are half each. Contacts of every page but the last
+     * are matched while the read goes on, so both halves fill together while reading.
+     */
     public int percent() {
         return switch (state) {
-            case READING -> total == null || total == 0 ? 0 : Math.min(50, (int) (50L * Math.min(read, total) / total));
+            case READING ->
+                total == null || total == 0
+                        ? 0
+                        : Math.min(99, (int) (50L * (Math.min(read, total) + Math.min(applied, total)) / total));
             case MATCHING -> toApply == 0 ? 50 : 50 + Math.min(50, (int) (50L * applied / toApply));
             case FINISHED -> 100;
             case STOPPED, SUPERSEDED -> 0;

@@ -184,9 +184,10 @@ public class ImportRows {
                 .update();
     }
 
+    /** @param toApply the contacts still pending: to apply after those applied while reading */
     public void startMatching(UUID id, int toApply, Instant now) {
         jdbc.sql("""
-                        update xero_imports set state = 'MATCHING', to_apply_count = ?, updated_at = ?
+                        update xero_imports set state = 'MATCHING', to_apply_count = applied_count + ?, updated_at = ?
                         where id = ? and state = 'READING'""").params(toApply, utc(now), id).update();
     }
 
@@ -197,7 +198,7 @@ public class ImportRows {
                             skipped_count = skipped_count + ?, failed_count = failed_count + ?,
                             to_apply_count = greatest(to_apply_count, applied_count + ?),
                             message = null, waiting_until = null, updated_at = ?
-                        where id = ? and state = 'MATCHING'""")
+                        where id = ? and state in ('READING', 'MATCHING')""")
                 .params(
                         counts.total(),
                         counts.created(),

@@ -138,7 +138,6 @@ public class XeroContactRows {
         return inserts.size() + updates.size();
     }
 
-    /** Every contact of the organisation is matched again by the next import. */
     /** A contact Kontor knows as it is in Xero and as applied to Kontor already (e.g. one it created). */
     public void rememberApplied(PracticeId practice, UUID tenantId, XeroContactSnapshot contact, Instant readAt) {
         store(practice, tenantId, List.of(contact), readAt);
@@ -153,6 +152,7 @@ public class XeroContactRows {
                 .single();
     }
 
+    /** Every contact of the organisation is matched again by the next import. */
     public void markAllPending(UUID tenantId) {
         jdbc.sql("update xero_contacts set pending = true where tenant_id = ? and not pending")
                 .param(tenantId)
