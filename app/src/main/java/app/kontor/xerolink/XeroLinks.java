@@ -7,7 +7,9 @@ import app.kontor.xerolink.internal.LinkRows;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -37,6 +39,11 @@ public class XeroLinks {
 
     public Optional<XeroLink> findByXeroContact(PracticeId practice, UUID tenantId, UUID xeroContactId) {
         return rows.findByXeroContact(practice, tenantId, xeroContactId);
+    }
+
+    /** The links of these Xero contacts, by Xero ContactID; those not linked are absent. */
+    public Map<UUID, XeroLink> findByXeroContacts(PracticeId practice, UUID tenantId, Collection<UUID> xeroContactIds) {
+        return rows.findByXeroContacts(practice, tenantId, xeroContactIds);
     }
 
     /** Contacts already linked or being created in Xero; matching never offers them. */

@@ -11,6 +11,7 @@ import app.kontor.xero.XeroContact;
 import app.kontor.xero.XeroContactReader;
 import app.kontor.xero.XeroContactSnapshot;
 import app.kontor.xerolink.LinkTakenException;
+import app.kontor.xerolink.XeroLink;
 import app.kontor.xerolink.XeroLinks;
 import app.kontor.xerosync.internal.ImportRows;
 import app.kontor.xerosync.internal.ProblemRows;
@@ -19,10 +20,16 @@ import app.kontor.xerosync.internal.XeroContactRows;
 import app.kontor.xerosync.internal.XeroContactRows.StoredXeroContact;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -129,15 +136,26 @@ class ContactApplier {
 
     /**
      * Applies each contact in its own savepoint of the caller's transaction; one that fails is
-     * rolled back alone, named in Needs attention, and counted as failed.
+     * rolled back alone, named in Needs attention, and counted as failed. What the batch needs from
+     * the database (links, rivals, old problems) is read and cleared for the whole batch at once, and a
+     * contact whose outcome writes nothing at once (a new contact, made with the others by {@link
+     * #createAll}, or one skipped) needs no savepoint: an import's usual contact costs no statement of
+     * its own.
      */
     ImportRows.Applied applyEach(Run run, List<StoredXeroContact> batch) {
         int created = 0, linked = 0, review = 0, skipped = 0, failed = 0;
+        var facts = BatchFacts.read(run, batch, links, xeroContacts);
+        problems.clearAll(
+                run.tenantId(),
+                batch.stream().map(StoredXeroContact::xeroContactId).toList());
         var newContacts = new ArrayList<NewFromXero>();
         for (var stored : batch) {
             Outcome outcome;
             try {
-                outcome = savepoint.execute(inner -> decide(run, stored, newContacts));
+                var snapshot = XeroContactReader.one(stored.rawJson()).orElse(null);
+                outcome = writesNothingAtOnce(run, stored, snapshot, facts)
+                        ? decide(run, stored, snapshot, facts, newContacts)
+                        : savepoint.execute(inner -> decide(run, stored, snapshot, facts, newContacts));
             } catch (RuntimeException unexpected) {
                 log.warn("Xero contact {} could not be applied", stored.xeroContactId(), unexpected);
                 problem(
@@ -159,6 +177,103 @@ class ContactApplier {
         }
         var notCreated = createAll(run, newContacts);
         return new ImportRows.Applied(created - notCreated, linked, review, skipped, failed + notCreated);
+    }
+
+    /**
+     * Whether {@link #decide} will only decide, not write: an unlinked contact Xero sent cleanly, with
+     * no Kontor candidate and no rival of the same name, becomes a new contact or is skipped.
+     */
+    private static boolean writesNothingAtOnce(
+            Run run, StoredXeroContact stored, @Nullable XeroContactSnapshot snapshot, BatchFacts facts) {
+        return snapshot != null
+                && snapshot.problems().isEmpty()
+                && stored.mergedTo() == null
+                && !"GDPRREQUEST".equals(stored.status())
+                && facts.link(stored.xeroContactId()) == null
+                && facts.sameNameRivals(stored) == 0
+                && run.index()
+                        .candidates(stored.matchName(), stored.matchEmail())
+                        .isEmpty();
+    }
+
+    /**
+     * What matching needs to know of a batch, read in three statements rather than three per contact:
+     * the links of its Xero contacts and the rivals of each (other Xero contacts of the organisation
+     * with the same name or billing email that are not linked, merged away or erased). Kept current
+     * as the batch links contacts, as the statements per contact were.
+     */
+    private static final class BatchFacts {
+
+        private final Map<UUID, XeroLink> links;
+        private final Map<String, List<UUID>> rivalsByName = new HashMap<>();
+        private final Map<String, List<UUID>> rivalsByEmail = new HashMap<>();
+        private final Set<UUID> linkedNow = new HashSet<>();
+
+        private BatchFacts(Map<UUID, XeroLink> links) {
+            this.links = new HashMap<>(links);
+        }
+
+        static BatchFacts read(Run run, List<StoredXeroContact> batch, XeroLinks links, XeroContactRows xeroContacts) {
+            var ids = batch.stream().map(StoredXeroContact::xeroContactId).toList();
+            var facts = new BatchFacts(links.findByXeroContacts(run.practice(), run.tenantId(), ids));
+            var names = batch.stream()
+                    .map(StoredXeroContact::matchName)
+                    .filter(name -> !name.isEmpty())
+                    .collect(Collectors.toSet());
+            var emails = batch.stream()
+                    .map(StoredXeroContact::matchEmail)
+                    .filter(Objects::nonNull)
+                    .collect(Collectors.toSet());
+            for (var rival : xeroContacts.rivalsAmong(run.tenantId(), names, emails)) {
+                if (names.contains(rival.matchName())) {
+                    facts.rivalsByName
+                            .computeIfAbsent(rival.matchName(), key -> new ArrayList<>(1))
+                            .add(rival.xeroContactId());
+                }
+                if (rival.matchEmail() != null && emails.contains(rival.matchEmail())) {
+                    facts.rivalsByEmail
+                            .computeIfAbsent(rival.matchEmail(), key -> new ArrayList<>(1))
+                            .add(rival.xeroContactId());
+                }
+            }
+            return facts;
+        }
+
+        @Nullable
+        XeroLink link(UUID xeroContactId) {
+            return links.get(xeroContactId);
+        }
+
+        /** The Xero contact is linked now (matched, or a link moved to it by a merge). */
+        void linked(XeroLink link) {
+            links.put(link.xeroContactId(), link);
+            linkedNow.add(link.xeroContactId());
+        }
+
+        Set<UUID> rivalsOf(StoredXeroContact stored) {
+            var rivals = new LinkedHashSet<UUID>();
+            rivals.addAll(rivalsByName(stored));
+            if (stored.matchEmail() != null) {
+                rivalsByEmail.getOrDefault(stored.matchEmail(), List.of()).stream()
+                        .filter(id -> isRival(stored, id))
+                        .forEach(rivals::add);
+            }
+            return rivals;
+        }
+
+        long sameNameRivals(StoredXeroContact stored) {
+            return rivalsByName(stored).size();
+        }
+
+        private List<UUID> rivalsByName(StoredXeroContact stored) {
+            return rivalsByName.getOrDefault(stored.matchName(), List.of()).stream()
+                    .filter(id -> isRival(stored, id))
+                    .toList();
+        }
+
+        private boolean isRival(StoredXeroContact stored, UUID other) {
+            return !other.equals(stored.xeroContactId()) && !linkedNow.contains(other);
+        }
     }
 
     /** A Xero contact that becomes a new Kontor contact once its batch has been gone through. */
@@ -240,12 +355,15 @@ class ContactApplier {
      * What to do with one Xero contact; links, reviews and problems are written at once, a new Kontor
      * contact is added to {@code newContacts} for {@link #createAll} (and counted as created).
      */
-    private Outcome decide(Run run, StoredXeroContact stored, List<NewFromXero> newContacts) {
-        problems.clear(run.tenantId(), stored.xeroContactId());
-        var link = links.findByXeroContact(run.practice(), run.tenantId(), stored.xeroContactId());
-        var snapshot = XeroContactReader.one(stored.rawJson()).orElse(null);
-        if (link.isPresent()) {
-            return applyToLink(run, link.get().contactId(), stored, snapshot);
+    private Outcome decide(
+            Run run,
+            StoredXeroContact stored,
+            @Nullable XeroContactSnapshot snapshot,
+            BatchFacts facts,
+            List<NewFromXero> newContacts) {
+        var link = facts.link(stored.xeroContactId());
+        if (link != null) {
+            return applyToLink(run, link.contactId(), stored, snapshot, facts);
         }
         if (stored.mergedTo() != null || "GDPRREQUEST".equals(stored.status())) {
             // Merged away or erased in Xero, and never linked: nothing of it belongs in Kontor.
@@ -261,11 +379,8 @@ class ContactApplier {
             return Outcome.FAILED;
         }
         var candidates = run.index().candidates(stored.matchName(), stored.matchEmail());
-        var rivals =
-                xeroContacts.rivals(run.tenantId(), stored.xeroContactId(), stored.matchName(), stored.matchEmail());
-        var sameNameRivals = rivals.stream()
-                .filter(rival -> rival.matchName().equals(stored.matchName()))
-                .count();
+        var rivals = facts.rivalsOf(stored);
+        var sameNameRivals = facts.sameNameRivals(stored);
         if (sameNameRivals > 0) {
             problem(
                     run,
@@ -281,7 +396,7 @@ class ContactApplier {
                 && candidates.getFirst().sameEmail()
                 && rivals.isEmpty()) {
             var contact = candidates.getFirst().contactId();
-            linkAndReplace(run, contact, snapshot, "Matched on import: same name and billing email.");
+            facts.linked(linkAndReplace(run, contact, snapshot, "Matched on import: same name and billing email."));
             return Outcome.LINKED;
         }
         if (!candidates.isEmpty()) {
@@ -302,11 +417,12 @@ class ContactApplier {
     }
 
     /** Links an existing Kontor contact and gives it Xero's values of the four synced fields. */
-    void linkAndReplace(Run run, ContactId contact, XeroContactSnapshot xero, String why) {
-        links.linkMatched(run.practice(), contact, run.tenantId(), xero.summary(), run.actor(), why);
+    XeroLink linkAndReplace(Run run, ContactId contact, XeroContactSnapshot xero, String why) {
+        var link = links.linkMatched(run.practice(), contact, run.tenantId(), xero.summary(), run.actor(), why);
         run.index().remove(contact);
         reviews.closeFor(run.tenantId(), xero.contactId());
         replaceSyncedFields(run, contacts.get(run.practice(), contact), xero, null);
+        return link;
     }
 
     /** A new Kontor contact with Xero's values, linked to it with origin MATCHED. */
@@ -320,7 +436,11 @@ class ContactApplier {
     }
 
     private Outcome applyToLink(
-            Run run, ContactId contact, StoredXeroContact stored, @Nullable XeroContactSnapshot snapshot) {
+            Run run,
+            ContactId contact,
+            StoredXeroContact stored,
+            @Nullable XeroContactSnapshot snapshot,
+            BatchFacts facts) {
         reviews.closeFor(run.tenantId(), stored.xeroContactId());
         var summary = snapshot != null
                 ? snapshot.summary()
@@ -357,6 +477,8 @@ class ContactApplier {
                             stored.mergedTo(), "the contact it was merged into", null, "ACTIVE", null, null));
             try {
                 links.moveTo(run.practice(), contact, survivorSummary, run.actor());
+                // The survivor may come later in this batch: it is linked now.
+                links.find(run.practice(), contact).ifPresent(facts::linked);
             } catch (LinkTakenException linkedElsewhere) {
                 links.refresh(run.practice(), contact, summary);
                 reviews.open(

@@ -10,8 +10,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -43,6 +47,28 @@ public class LinkRows {
                 .params(practice.value(), tenantId, xeroContactId)
                 .query(LinkRows::link)
                 .optional();
+    }
+
+    /** The links of these Xero contacts, by Xero ContactID; those not linked are absent. */
+    public Map<UUID, XeroLink> findByXeroContacts(PracticeId practice, UUID tenantId, Collection<UUID> xeroContactIds) {
+        var found = new HashMap<UUID, XeroLink>();
+        if (xeroContactIds.isEmpty()) {
+            return found;
+        }
+        // By the Xero id alone (a single-column index, which H2 uses for "in" lists), practice and
+        // tenant checked here: see V20261126_1010.
+        jdbc
+                .sql("select * from xero_links where xero_contact_id in (:ids)")
+                .param("ids", List.copyOf(xeroContactIds))
+                .query((rs, row) -> practice.value().equals(rs.getObject("practice_id", UUID.class))
+                                && tenantId.equals(rs.getObject("tenant_id", UUID.class))
+                        ? link(rs, row)
+                        : null)
+                .list()
+                .stream()
+                .filter(Objects::nonNull)
+                .forEach(link -> found.put(link.xeroContactId(), link));
+        return found;
     }
 
     /** Contacts that are linked, or have a Create Contact under way: matching must leave them alone. */

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -190,7 +191,7 @@ public class XeroContactRows {
                 .query((rs, row) -> tenantId.equals(rs.getObject("tenant_id", UUID.class)) ? stored(rs, row) : null)
                 .list()
                 .stream()
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .toList();
     }
 
@@ -220,25 +221,41 @@ public class XeroContactRows {
                 .optional();
     }
 
+    /** A Xero contact that may make an automatic match unsafe: its keys, nothing else. */
+    public record Rival(
+            UUID xeroContactId, String matchName, @Nullable String matchEmail) {}
+
     /**
-     * Other Xero contacts of the organisation with the same normalised name or email that are not
-     * linked, merged away or erased: rivals that make an automatic match unsafe.
+     * The organisation's Xero contacts with one of these normalised names or billing emails that are
+     * not linked, merged away or erased: the rivals that make an automatic match unsafe (DESIGN §1
+     * rule 3), for a whole batch at once.
      */
-    public List<StoredXeroContact> rivals(UUID tenantId, UUID xeroContactId, String matchName, @Nullable String email) {
-        // Two indexed lookups rather than one "name or email" that neither index serves.
-        var rivals = new LinkedHashMap<UUID, StoredXeroContact>();
-        for (var key : email == null ? List.of("match_name") : List.of("match_name", "match_email")) {
-            jdbc.sql("""
-                            select * from xero_contacts x
-                            where x.tenant_id = :tenant and x.%s = :value and x.xero_contact_id <> :id
+    public List<Rival> rivalsAmong(UUID tenantId, Collection<String> matchNames, Collection<String> matchEmails) {
+        var rivals = new LinkedHashMap<UUID, Rival>();
+        for (var key : List.of("match_name", "match_email")) {
+            var values = key.equals("match_name") ? matchNames : matchEmails;
+            if (values.isEmpty()) {
+                continue;
+            }
+            // By the key alone (a single-column index, which H2 uses for "in" lists), the tenant checked
+            // here: see V20261126_1010.
+            jdbc
+                    .sql("""
+                            select x.tenant_id, x.xero_contact_id, x.match_name, x.match_email from xero_contacts x
+                            where x.%s in (:values)
                               and x.merged_to is null and x.status <> 'GDPRREQUEST'
                               and not exists (select 1 from xero_links l
                                               where l.tenant_id = x.tenant_id and l.xero_contact_id = x.xero_contact_id)""".formatted(key))
-                    .param("tenant", tenantId)
-                    .param("id", xeroContactId)
-                    .param("value", key.equals("match_name") ? matchName : email)
-                    .query(XeroContactRows::stored)
+                    .param("values", List.copyOf(values))
+                    .query((rs, row) -> tenantId.equals(rs.getObject("tenant_id", UUID.class))
+                            ? new Rival(
+                                    rs.getObject("xero_contact_id", UUID.class),
+                                    rs.getString("match_name"),
+                                    rs.getString("match_email"))
+                            : null)
                     .list()
+                    .stream()
+                    .filter(Objects::nonNull)
                     .forEach(rival -> rivals.put(rival.xeroContactId(), rival));
         }
         return List.copyOf(rivals.values());
