@@ -197,7 +197,7 @@ class ContactApplier {
     }
 
     /**
-     * What matching needs to know of a batch, read in three statements rather than three per contact:
+     * What matching needs to know of a batch, read in three statements rather than two or three per contact:
      * the links of its Xero contacts and the rivals of each (other Xero contacts of the organisation
      * with the same name or billing email that are not linked, merged away or erased). Kept current
      * as the batch links contacts, as the statements per contact were.
@@ -216,11 +216,15 @@ class ContactApplier {
         static BatchFacts read(Run run, List<StoredXeroContact> batch, XeroLinks links, XeroContactRows xeroContacts) {
             var ids = batch.stream().map(StoredXeroContact::xeroContactId).toList();
             var facts = new BatchFacts(links.findByXeroContacts(run.practice(), run.tenantId(), ids));
-            var names = batch.stream()
+            // Only an unlinked contact is matched, so only its rivals matter (none, for most webhooks).
+            var unlinked = batch.stream()
+                    .filter(stored -> facts.link(stored.xeroContactId()) == null)
+                    .toList();
+            var names = unlinked.stream()
                     .map(StoredXeroContact::matchName)
                     .filter(name -> !name.isEmpty())
                     .collect(Collectors.toSet());
-            var emails = batch.stream()
+            var emails = unlinked.stream()
                     .map(StoredXeroContact::matchEmail)
                     .filter(Objects::nonNull)
                     .collect(Collectors.toSet());

@@ -8,6 +8,7 @@ import app.kontor.xero.XeroContactSnapshot;
 import app.kontor.xero.XeroNeedsReconnectException;
 import app.kontor.xero.XeroRateLimitedException;
 import app.kontor.xerosync.internal.ImportRows;
+import app.kontor.xerosync.internal.PlannerStatistics;
 import app.kontor.xerosync.internal.ProblemRows;
 import app.kontor.xerosync.internal.XeroContactRows;
 import app.kontor.xerosync.internal.XeroContactRows.StoredXeroContact;
@@ -50,6 +51,7 @@ class ImportRunner {
     private final XeroAccounting accounting;
     private final XeroConnections connections;
     private final ContactApplier applier;
+    private final PlannerStatistics statistics;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
@@ -60,6 +62,7 @@ class ImportRunner {
             XeroAccounting accounting,
             XeroConnections connections,
             ContactApplier applier,
+            PlannerStatistics statistics,
             PlatformTransactionManager transactions,
             Clock clock) {
         this.imports = imports;
@@ -68,6 +71,7 @@ class ImportRunner {
         this.accounting = accounting;
         this.connections = connections;
         this.applier = applier;
+        this.statistics = statistics;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
     }
@@ -100,6 +104,9 @@ class ImportRunner {
             while (current != null && current.state() == ImportState.READING) {
                 var page = readPage(current);
                 if (!page.isLast()) {
+                    if (PlannerStatistics.dueAfter(current.pages() + 1)) {
+                        statistics.refresh();
+                    }
                     applyWhileReading(current, run, page);
                 }
                 current = imports.find(importId).orElse(null);
