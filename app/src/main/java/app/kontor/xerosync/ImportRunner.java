@@ -29,8 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Runs one read of Xero's contacts (an import, a sync or a reconciliation, see {@link RunKind}): every
  * page (of what changed, for a sync) into {@code xero_contacts}, with the (second, page) cursor of
- * DESIGN §5 checkpointed in the same transaction as each page, and after each page but the last, the
- * contacts of it that no later page can affect applied; then the matching of the rest, a batch per
+ * DESIGN §5 checkpointed in the same transaction as each page, and for each page but the last, the
+ * contacts of it that no later page can affect applied in that transaction too; then the matching of
+ * the rest, a batch per
  * transaction, each contact in its own savepoint. Killed at any point, it resumes from the last
  * checkpoint: a page read twice is stored once, and a contact is applied once.
  */
@@ -102,12 +103,9 @@ class ImportRunner {
                 started.kind().actor()));
         try {
             while (current != null && current.state() == ImportState.READING) {
-                var page = readPage(current);
-                if (!page.isLast()) {
-                    if (PlannerStatistics.dueAfter(current.pages() + 1)) {
-                        statistics.refresh();
-                    }
-                    applyWhileReading(current, run, page);
+                var page = readPage(current, run);
+                if (!page.isLast() && PlannerStatistics.dueAfter(current.pages() + 1)) {
+                    statistics.refresh();
                 }
                 current = imports.find(importId).orElse(null);
             }
@@ -129,7 +127,7 @@ class ImportRunner {
         }
     }
 
-    private XeroContactPage readPage(XeroImport current) {
+    private XeroContactPage readPage(XeroImport current, Supplier<ContactApplier.Run> run) {
         var since =
                 current.cursorSecond() == null ? null : current.cursorSecond().minusSeconds(1);
         var page = accounting.contactsPage(current.practiceId(), current.cursorPage(), since);
@@ -147,6 +145,8 @@ class ImportRunner {
                     now());
             if (page.isLast()) {
                 imports.startMatching(current.id(), xeroContacts.pendingCount(current.tenantId()), now());
+            } else {
+                applyWhileReading(current, run, page);
             }
         });
         log.debug(
@@ -158,11 +158,11 @@ class ImportRunner {
     }
 
     /**
-     * Applies the page's contacts whose outcome no later page can change, so that under Xero's rate
-     * limit the matching happens in the pauses between calls rather than after the last page; the rest
-     * stay pending for the matching after the read. Only pages before the last: a read of one page
-     * (most syncs) matches as before, without building the index of candidates early. Killed here, the
-     * contacts not yet applied are still pending and the matching after the read takes them.
+     * Applies the page's contacts whose outcome no later page can change, in the page's transaction,
+     * so that under Xero's rate limit the matching happens in the pauses between calls rather than
+     * after the last page; the rest stay pending for the matching after the read. Only pages before the
+     * last: a read of one page (most syncs) matches as before, without building the index of
+     * candidates early. A page, its checkpoint and what was applied of it commit together.
      */
     private void applyWhileReading(XeroImport current, Supplier<ContactApplier.Run> run, XeroContactPage page) {
         var ids = page.contacts().stream()
@@ -171,19 +171,17 @@ class ImportRunner {
                 .toList();
         for (var from = 0; from < ids.size(); from += BATCH_SIZE) {
             var chunk = ids.subList(from, Math.min(ids.size(), from + BATCH_SIZE));
-            transaction.executeWithoutResult(status -> {
-                var decidable = xeroContacts.pendingAmong(current.tenantId(), chunk).stream()
-                        .filter(stored -> applier.decidableBeforeTheReadEnds(run.get(), stored))
-                        .toList();
-                if (decidable.isEmpty()) {
-                    return;
-                }
-                var counts = applier.applyEach(run.get(), decidable);
-                xeroContacts.applied(
-                        current.tenantId(),
-                        decidable.stream().map(StoredXeroContact::xeroContactId).toList());
-                imports.applied(current.id(), counts, now());
-            });
+            var decidable = xeroContacts.pendingAmong(current.tenantId(), chunk).stream()
+                    .filter(stored -> applier.decidableBeforeTheReadEnds(run.get(), stored))
+                    .toList();
+            if (decidable.isEmpty()) {
+                continue;
+            }
+            var counts = applier.applyEach(run.get(), decidable);
+            xeroContacts.applied(
+                    current.tenantId(),
+                    decidable.stream().map(StoredXeroContact::xeroContactId).toList());
+            imports.applied(current.id(), counts, now());
         }
     }
 
