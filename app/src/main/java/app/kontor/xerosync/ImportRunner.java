@@ -31,9 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * page (of what changed, for a sync) into {@code xero_contacts}, with the (second, page) cursor of
  * DESIGN §5 checkpointed in the same transaction as each page, and for each page but the last, the
  * contacts of it that no later page can affect applied in that transaction too; then the matching of
- * the rest, a batch per
- * transaction, each contact in its own savepoint. Killed at any point, it resumes from the last
- * checkpoint: a page read twice is stored once, and a contact is applied once.
+ * the rest, a batch per transaction, each contact in its own savepoint. Killed at any point, it resumes
+ * from the last checkpoint: a page read twice is stored once, and a contact is applied once.
  */
 @Component
 class ImportRunner {
