@@ -17,14 +17,18 @@ import app.xerosim.Fault;
 import app.xerosim.SimContact;
 import app.xerosim.SimOrganisation;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Imports of thousands of contacts: exactly the simulator's set, field by field, with no duplicate
- * and no gap, also when a contact changes in Xero while the import is between pages.
+ * and no gap, also when a contact changes in Xero while the import is between pages; matched while
+ * the read goes on, with the outcome of matching after it.
  */
 @KontorIntegrationTest
 class LargeImportIntegrationTests {
@@ -45,6 +49,9 @@ class LargeImportIntegrationTests {
 
     @Autowired
     XeroImports imports;
+
+    @Autowired
+    MatchReviews reviews;
 
     @Test
     void importsFiveThousandContactsExactlyFieldByField() throws Exception {
@@ -71,19 +78,7 @@ class LargeImportIntegrationTests {
         var practice = fixtures.newPractice();
         var organisation = xero.newOrganisation("Edited meanwhile");
         var simulator = TestXero.simulator();
-        var ids = new java.util.ArrayList<UUID>();
-        // 2,500 contacts over 25 seconds, so the cursor moves by second as it does on real data.
-        for (var i = 0; i < 2_500; i++) {
-            if (i % 100 == 0) {
-                simulator.clock().advance(Duration.ofSeconds(1));
-            }
-            ids.add(organisation
-                    .contacts()
-                    .create(ContactChanges.named("Meanwhile %04d Ltd".formatted(i))
-                            .withEmail("meanwhile%d@example.com".formatted(i))
-                            .asCustomer(true))
-                    .contactId());
-        }
+        var ids = customersOverSeconds(organisation, "Meanwhile", 2_500);
         var early = ids.get(10);
         var before = requests(organisation);
         simulator.faults().next(1, "GET", CONTACTS, Fault.latency(Duration.ZERO));
@@ -102,6 +97,88 @@ class LargeImportIntegrationTests {
         assertSameAsXero(practice, organisation);
         // Distinct seconds: about one call per 1,000 contacts, plus the page that finds the end.
         assertThat(requests(organisation) - before).isBetween(3L, 5L);
+    }
+
+    /**
+     * The contacts of every page but the last are matched while the read goes on (so that under Xero's
+     * rate limit the matching fills the pauses between calls), yet the outcome is the one of matching
+     * after the whole read: a contact with a Kontor candidate waits, because a rival may come later.
+     */
+    @Test
+    void pagesBeforeTheLastAreMatchedDuringTheReadButARivalOnTheLastPageStillSendsTheFirstToReview() throws Exception {
+        var practice = fixtures.newPractice();
+        var inKontor = fixtures.organisation(practice, "Early Rival Ltd", "rival@example.com", null);
+        var organisation = xero.newOrganisation("Alongside");
+        var simulator = TestXero.simulator();
+        // The same name and billing email as the Kontor contact, on the first page.
+        var first = organisation
+                .contacts()
+                .create(ContactChanges.named("Early Rival Ltd")
+                        .withEmail("rival@example.com")
+                        .asCustomer(true))
+                .contactId();
+        // 1,500 more: two pages, read in UpdatedDateUTC order.
+        var ids = customersOverSeconds(organisation, "Alongside", 1_500);
+        simulator.clock().advance(Duration.ofSeconds(1));
+        // On the last page: another Xero contact with that billing email, a rival of the first.
+        var rival = organisation
+                .contacts()
+                .create(ContactChanges.named("Early Rival Trading")
+                        .withEmail("rival@example.com")
+                        .asCustomer(true))
+                .contactId();
+        var tenant = organisation.tenantId().toString();
+        simulator.faults().nextFor(tenant, 1, "GET", CONTACTS, Fault.latency(Duration.ZERO));
+        simulator.faults().nextFor(tenant, 1, "GET", CONTACTS, Fault.latency(Duration.ofSeconds(4)));
+
+        xero.connect(practice, organisation.tenantId());
+
+        // While Xero is slow to send the second page, the first page's new contacts are in Kontor.
+        var duringTheRead = await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> imports.latest(practice.id()).orElse(null),
+                        run -> run != null && run.state() == ImportState.READING && run.created() == 999);
+        assertThat(duringTheRead.pages()).isEqualTo(1);
+        assertThat(duringTheRead.percent()).isBetween(50, 99);
+        assertThat(links.findByXeroContact(practice.id(), organisation.tenantId(), ids.getFirst()))
+                .isPresent();
+        assertThat(links.findByXeroContact(practice.id(), organisation.tenantId(), first))
+                .as("a contact with a Kontor candidate waits for the whole read")
+                .isEmpty();
+
+        var finished = finished(practice, Duration.ofMinutes(2));
+        assertThat(finished.created()).isEqualTo(1_500);
+        assertThat(finished.needsReview()).isEqualTo(2);
+        assertThat(finished.applied()).isEqualTo(finished.toApply()).isEqualTo(1_502);
+        assertThat(finished.linked() + finished.failed() + finished.skipped()).isZero();
+        assertThat(links.findByXeroContact(practice.id(), organisation.tenantId(), first))
+                .isEmpty();
+        assertThat(reviews.list(practice.id()))
+                .extracting(MatchReview::xeroContactId)
+                .containsExactlyInAnyOrder(first, rival);
+        assertThat(links.find(practice.id(), inKontor.id())).isEmpty();
+        assertThat(contacts.matchKeys(practice.id())).hasSize(1_501);
+    }
+
+    /**
+     * {@code count} customers named "{@code label} 0000 Ltd" and on, 100 to a second of UpdatedDateUTC,
+     * so the cursor moves by second as it does on real data.
+     */
+    private static List<UUID> customersOverSeconds(SimOrganisation organisation, String label, int count) {
+        var ids = new ArrayList<UUID>();
+        for (var i = 0; i < count; i++) {
+            if (i % 100 == 0) {
+                TestXero.simulator().clock().advance(Duration.ofSeconds(1));
+            }
+            ids.add(organisation
+                    .contacts()
+                    .create(ContactChanges.named("%s %04d Ltd".formatted(label, i))
+                            .withEmail("%s%d@example.com".formatted(label.toLowerCase(Locale.ROOT), i))
+                            .asCustomer(true))
+                    .contactId());
+        }
+        return ids;
     }
 
     private void assertSameAsXero(Fixtures.TestPractice practice, SimOrganisation organisation) {
