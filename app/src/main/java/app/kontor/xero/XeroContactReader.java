@@ -26,6 +26,18 @@ public final class XeroContactReader {
      * kept, with those values named in its problems.
      */
     public static List<XeroContactSnapshot> page(byte[] body) {
+        return listing(body).contacts();
+    }
+
+    /**
+     * A listing of contacts as Xero sent it, from one parse of the body: the contacts as {@link
+     * #page(byte[])} reads them, and {@code pagination.itemCount} when Xero sent one.
+     */
+    public record Listing(
+            List<XeroContactSnapshot> contacts, @Nullable Integer itemCount) {}
+
+    /** {@link #page(byte[])} and the listing's item count, reading the body once. */
+    public static Listing listing(byte[] body) {
         JsonNode root;
         try {
             root = JSON.readTree(body);
@@ -43,7 +55,8 @@ public final class XeroContactReader {
                 snapshots.add(snapshot);
             }
         }
-        return snapshots;
+        var count = root.path("pagination").path("itemCount");
+        return new Listing(snapshots, count.isInt() ? count.intValue() : null);
     }
 
     /**
@@ -96,16 +109,6 @@ public final class XeroContactReader {
             return result;
         } catch (JacksonException unreadable) {
             return List.of();
-        }
-    }
-
-    /** The listing's {@code pagination.itemCount}, when Xero sent one. */
-    public static @Nullable Integer itemCount(byte[] body) {
-        try {
-            var count = JSON.readTree(body).path("pagination").path("itemCount");
-            return count.isInt() ? count.intValue() : null;
-        } catch (JacksonException notJson) {
-            return null;
         }
     }
 

@@ -33,7 +33,8 @@ class XeroContactReaderUnitTests {
             assertThat(contact.rawJson()).contains("\"Unknown\"");
             assertThat(contact.problems()).isEmpty();
         });
-        assertThat(XeroContactReader.itemCount(bytes("{\"pagination\":{\"itemCount\":7},\"Contacts\":[]}")))
+        assertThat(XeroContactReader.listing(bytes("{\"pagination\":{\"itemCount\":7},\"Contacts\":[]}"))
+                        .itemCount())
                 .isEqualTo(7);
     }
 

@@ -123,8 +123,8 @@ class XeroAccountingClient implements XeroAccounting {
                 "read Xero's contacts",
                 builder -> builder.queryParam("order", "UpdatedDateUTC ASC").queryParam("page", page),
                 modifiedSince);
-        return new XeroContactPage(
-                XeroContactReader.page(bytes), page, PAGE_SIZE, XeroContactReader.itemCount(bytes), bytes.length);
+        var listing = XeroContactReader.listing(bytes);
+        return new XeroContactPage(listing.contacts(), page, PAGE_SIZE, listing.itemCount(), bytes.length);
     }
 
     @Override
