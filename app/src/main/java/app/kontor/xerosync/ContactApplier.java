@@ -72,6 +72,11 @@ class ContactApplier {
         MatchIndex index() {
             return indexOnFirstUse.get();
         }
+
+        /** The Kontor contacts that could be this Xero contact (DESIGN §1 rule 3). */
+        List<ReviewRows.Candidate> candidatesFor(StoredXeroContact stored) {
+            return index().candidates(stored.matchName(), stored.matchEmail());
+        }
     }
 
     private final ContactDirectory contacts;
@@ -128,10 +133,7 @@ class ContactApplier {
      * candidates, so it waits too.
      */
     boolean decidableBeforeTheReadEnds(Run run, StoredXeroContact stored) {
-        return stored.mergedTo() == null
-                && run.index()
-                        .candidates(stored.matchName(), stored.matchEmail())
-                        .isEmpty();
+        return stored.mergedTo() == null && run.candidatesFor(stored).isEmpty();
     }
 
     /**
@@ -191,9 +193,7 @@ class ContactApplier {
                 && !"GDPRREQUEST".equals(stored.status())
                 && facts.link(stored.xeroContactId()) == null
                 && facts.sameNameRivals(stored) == 0
-                && run.index()
-                        .candidates(stored.matchName(), stored.matchEmail())
-                        .isEmpty();
+                && run.candidatesFor(stored).isEmpty();
     }
 
     /**
@@ -382,7 +382,7 @@ class ContactApplier {
         if (!snapshot.knownStatus() || snapshot.displayName().isEmpty()) {
             return Outcome.FAILED;
         }
-        var candidates = run.index().candidates(stored.matchName(), stored.matchEmail());
+        var candidates = run.candidatesFor(stored);
         var rivals = facts.rivalsOf(stored);
         var sameNameRivals = facts.sameNameRivals(stored);
         if (sameNameRivals > 0) {

@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -84,7 +85,7 @@ public class ContactRows {
                         })
                         .toList());
         insertDetails(contacts);
-        var counts = new java.util.TreeMap<CountKey, Integer>(CountKey.ORDER);
+        var counts = new TreeMap<CountKey, Integer>(CountKey.ORDER);
         contacts.forEach(
                 contact -> counts.merge(new CountKey(contact.kind().name(), contact.archived()), 1, Integer::sum));
         var practice = contacts.getFirst().practiceId();

@@ -35,8 +35,7 @@ class RateBudgets {
          * saw it begin, else (conservatively) a minute after the latest answer.
          */
         Instant minuteWindowEnd() {
-            var from = minuteWindowFrom == null || minuteWindowFrom.isAfter(observedAt) ? observedAt : minuteWindowFrom;
-            return from.plus(MINUTE_WINDOW);
+            return (minuteWindowFrom == null ? observedAt : minuteWindowFrom).plus(MINUTE_WINDOW);
         }
     }
 

@@ -65,7 +65,10 @@ class XeroSyncApi {
 
             @Schema(example = "Finished") String stateLabel,
 
-            @Schema(description = "0 to 100: reading is the first half, matching the second", example = "100")
+            @Schema(
+                    description = "0 to 100: reading and matching are half each; the contacts of every page"
+                            + " but the last are matched while the read goes on",
+                    example = "100")
             int percent,
 
             @Schema(description = "How many contacts Xero said it has, once the first page is read", example = "412")
@@ -75,10 +78,12 @@ class XeroSyncApi {
             @Schema(description = "Xero contacts read that were new or changed", example = "412")
             int read,
 
-            @Schema(description = "How many of them the matching has to go through", example = "412")
+            @Schema(
+                    description = "How many of them the matching has to go through, known once the read ends",
+                    example = "412")
             int toApply,
 
-            @Schema(description = "How many it has gone through", example = "412")
+            @Schema(description = "How many it has gone through, while reading too", example = "412")
             int applied,
 
             Summary summary,
