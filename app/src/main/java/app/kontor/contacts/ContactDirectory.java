@@ -70,10 +70,22 @@ public class ContactDirectory {
     @Transactional
     public List<Contact> createAll(PracticeId practice, List<ContactInput> inputs) {
         var region = phoneRegion(practice);
+        return createChecked(
+                practice,
+                inputs.stream()
+                        .map(input -> ContactValidation.validate(input, region))
+                        .toList());
+    }
+
+    /**
+     * Many new contacts from drafts {@link ContactValidation#validate} made with the practice's phone
+     * region (an import checks each contact as it maps it, and need not pay for it twice).
+     */
+    @Transactional
+    public List<Contact> createChecked(PracticeId practice, List<ContactDraft> drafts) {
         var now = now();
-        var created = inputs.stream()
-                .map(input -> newContact(practice, ContactValidation.validate(input, region), now))
-                .toList();
+        var created =
+                drafts.stream().map(draft -> newContact(practice, draft, now)).toList();
         rows.insertAll(created);
         created.forEach(contact -> events.publishEvent(new ContactCreated(practice, contact.id())));
         return created;

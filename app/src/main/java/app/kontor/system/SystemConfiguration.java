@@ -17,6 +17,12 @@ class SystemConfiguration {
         return Clock.systemUTC();
     }
 
+    /** Static: a post-processor must exist before the beans it processes. */
+    @Bean
+    static DatabaseConnections databaseConnections() {
+        return new DatabaseConnections();
+    }
+
     /** Hashes with bcrypt and records the scheme in the hash, so it can be upgraded later. */
     @Bean
     PasswordEncoder passwordEncoder() {

@@ -17,6 +17,7 @@ import app.kontor.xerosync.internal.ImportRows;
 import app.kontor.xerosync.internal.ProblemRows;
 import app.kontor.xerosync.internal.ReviewRows;
 import app.kontor.xerosync.internal.XeroContactRows;
+import app.kontor.xerosync.internal.XeroContactRows.ReadContact;
 import app.kontor.xerosync.internal.XeroContactRows.StoredXeroContact;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -145,16 +146,27 @@ class ContactApplier {
      * its own.
      */
     ImportRows.Applied applyEach(Run run, List<StoredXeroContact> batch) {
+        return applyRead(
+                run,
+                batch.stream()
+                        .map(stored -> new ReadContact(
+                                stored, XeroContactReader.one(stored.rawJson()).orElse(null)))
+                        .toList());
+    }
+
+    /** As {@link #applyEach}, for contacts whose JSON is read already (a page just read). */
+    ImportRows.Applied applyRead(Run run, List<ReadContact> batch) {
         int created = 0, linked = 0, review = 0, skipped = 0, failed = 0;
-        var facts = BatchFacts.read(run, batch, links, xeroContacts);
+        var facts = BatchFacts.read(run, batch.stream().map(ReadContact::stored).toList(), links, xeroContacts);
         problems.clearAll(
                 run.tenantId(),
-                batch.stream().map(StoredXeroContact::xeroContactId).toList());
+                batch.stream().map(read -> read.stored().xeroContactId()).toList());
         var newContacts = new ArrayList<NewFromXero>();
-        for (var stored : batch) {
+        for (var read : batch) {
+            var stored = read.stored();
+            var snapshot = read.snapshot();
             Outcome outcome;
             try {
-                var snapshot = XeroContactReader.one(stored.rawJson()).orElse(null);
                 outcome = writesNothingAtOnce(run, stored, snapshot, facts)
                         ? decide(run, stored, snapshot, facts, newContacts)
                         : savepoint.execute(inner -> decide(run, stored, snapshot, facts, newContacts));
@@ -298,9 +310,9 @@ class ContactApplier {
         }
         try {
             savepoint.executeWithoutResult(inner -> {
-                var created = contacts.createAll(
+                var created = contacts.createChecked(
                         run.practice(),
-                        newContacts.stream().map(n -> n.mapped().input()).toList());
+                        newContacts.stream().map(n -> n.mapped().draft()).toList());
                 var matches = new ArrayList<XeroLinks.NewMatch>();
                 for (var i = 0; i < created.size(); i++) {
                     matches.add(new XeroLinks.NewMatch(

@@ -4,7 +4,6 @@ import app.kontor.xero.XeroAccounting;
 import app.kontor.xero.XeroConnectionException;
 import app.kontor.xero.XeroConnections;
 import app.kontor.xero.XeroContactPage;
-import app.kontor.xero.XeroContactSnapshot;
 import app.kontor.xero.XeroNeedsReconnectException;
 import app.kontor.xero.XeroRateLimitedException;
 import app.kontor.xerosync.internal.ImportRows;
@@ -16,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -132,20 +132,26 @@ class ImportRunner {
         var page = accounting.contactsPage(current.practiceId(), current.cursorPage(), since);
         var next = next(current, page);
         transaction.executeWithoutResult(status -> {
-            var changed = xeroContacts.store(current.practiceId(), current.tenantId(), page.contacts(), now());
+            // Only pages before the last: a read of one page (most syncs) matches as before, without
+            // building the index of candidates early.
+            var stored = xeroContacts.store(
+                    current.practiceId(),
+                    current.tenantId(),
+                    page.contacts(),
+                    now(),
+                    contact -> !page.isLast() && applier.decidableBeforeTheReadEnds(run.get(), contact));
             imports.pageRead(
                     current.id(),
                     next.second(),
                     next.page(),
                     next.pageStepping(),
                     since == null ? page.itemCount() : null,
-                    changed,
+                    stored.changed(),
                     page.bytes(),
                     now());
+            applyWhileReading(current, run, stored.appliedAtOnce());
             if (page.isLast()) {
                 imports.startMatching(current.id(), xeroContacts.pendingCount(current.tenantId()), now());
-            } else {
-                applyWhileReading(current, run, page);
             }
         });
         log.debug(
@@ -157,30 +163,16 @@ class ImportRunner {
     }
 
     /**
-     * Applies the page's contacts whose outcome no later page can change, in the page's transaction,
-     * so that under Xero's rate limit the matching happens in the pauses between calls rather than
-     * after the last page; the rest stay pending for the matching after the read. Only pages before the
-     * last: a read of one page (most syncs) matches as before, without building the index of
-     * candidates early. A page, its checkpoint and what was applied of it commit together.
+     * Applies the page's contacts whose outcome no later page can change (stored as applied already),
+     * in the page's transaction, so that under Xero's rate limit the matching happens in the pauses
+     * between calls rather than after the last page; the rest stay pending for the matching after the
+     * read. A page, its checkpoint and what was applied of it commit together.
      */
-    private void applyWhileReading(XeroImport current, Supplier<ContactApplier.Run> run, XeroContactPage page) {
-        var ids = page.contacts().stream()
-                .map(XeroContactSnapshot::contactId)
-                .distinct()
-                .toList();
-        for (var from = 0; from < ids.size(); from += BATCH_SIZE) {
-            var chunk = ids.subList(from, Math.min(ids.size(), from + BATCH_SIZE));
-            var decidable = xeroContacts.pendingAmong(current.tenantId(), chunk).stream()
-                    .filter(stored -> applier.decidableBeforeTheReadEnds(run.get(), stored))
-                    .toList();
-            if (decidable.isEmpty()) {
-                continue;
-            }
-            var counts = applier.applyEach(run.get(), decidable);
-            xeroContacts.applied(
-                    current.tenantId(),
-                    decidable.stream().map(StoredXeroContact::xeroContactId).toList());
-            imports.applied(current.id(), counts, now());
+    private void applyWhileReading(
+            XeroImport current, Supplier<ContactApplier.Run> run, List<XeroContactRows.ReadContact> decidable) {
+        for (var from = 0; from < decidable.size(); from += BATCH_SIZE) {
+            var chunk = decidable.subList(from, Math.min(decidable.size(), from + BATCH_SIZE));
+            imports.applied(current.id(), applier.applyRead(run.get(), chunk), now());
         }
     }
 

@@ -287,10 +287,8 @@ public class XeroPushes {
 
     /** Kontor's copy of the Xero contact now equals what Xero holds, so the next sync sees nothing new. */
     private void remember(PracticeId practice, XeroLink link, XeroContactSnapshot inXero) {
-        transaction.executeWithoutResult(status -> {
-            xeroContacts.store(practice, link.tenantId(), List.of(inXero), clock.instant());
-            xeroContacts.applied(link.tenantId(), List.of(inXero.contactId()));
-        });
+        transaction.executeWithoutResult(
+                status -> xeroContacts.rememberApplied(practice, link.tenantId(), inXero, clock.instant()));
     }
 
     private static boolean changedSince(XeroContactSnapshot inXero, @Nullable Instant known) {

@@ -1,5 +1,6 @@
 package app.kontor.xerosync;
 
+import app.kontor.contacts.ContactDraft;
 import app.kontor.contacts.ContactInput;
 import app.kontor.contacts.ContactInput.AddressInput;
 import app.kontor.contacts.ContactInput.EmailInput;
@@ -39,8 +40,11 @@ final class XeroValues {
     /** A value Kontor could not take, in words an admin reads in the Needs attention list. */
     record Rejected(String field, @Nullable String rawValue, String reason) {}
 
-    /** A contact input Kontor accepts, and what had to be left out of it. */
-    record Mapped(ContactInput input, List<Rejected> rejected) {}
+    /**
+     * A contact input Kontor accepts, as its rules checked it ({@code draft}, so a new contact need
+     * not be checked twice), and what had to be left out of it.
+     */
+    record Mapped(ContactInput input, ContactDraft draft, List<Rejected> rejected) {}
 
     /**
      * A Person when Xero's FirstName and LastName are both there and together are the Name
@@ -155,8 +159,7 @@ final class XeroValues {
     private static Mapped acceptable(ContactInput input, String phoneRegion) {
         var rejected = new ArrayList<Rejected>();
         try {
-            ContactValidation.validate(input, phoneRegion);
-            return new Mapped(input, rejected);
+            return new Mapped(input, ContactValidation.validate(input, phoneRegion), rejected);
         } catch (InvalidContactException invalid) {
             var errors = invalid.errors().asMap();
             var emails = keep(
@@ -184,8 +187,7 @@ final class XeroValues {
             var cleaned =
                     new ContactInput(kind, input.name(), firstName, lastName, input.notes(), emails, phones, addresses);
             // Anything still wrong now (the name itself) cannot be left out: the caller gives up on it.
-            ContactValidation.validate(cleaned, phoneRegion);
-            return new Mapped(cleaned, rejected);
+            return new Mapped(cleaned, ContactValidation.validate(cleaned, phoneRegion), rejected);
         }
     }
 

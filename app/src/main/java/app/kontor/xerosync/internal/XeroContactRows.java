@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,6 +27,11 @@ import org.springframework.stereotype.Repository;
 /**
  * What Kontor last read of each Xero contact ({@code xero_contacts}). A read older than what is
  * stored never replaces it; a newer one replaces it and marks it for applying to Kontor.
+ *
+ * <p>{@code applied_json} is the contact as last applied to Kontor. Once a row is applied it is
+ * usually what was read, so it is then left null, meaning "as {@code raw_json}", rather than stored
+ * twice: a pending row's {@code applied_json} is exact (null: never applied), an applied row's is
+ * {@code coalesce(applied_json, raw_json)}.
  */
 @Repository
 public class XeroContactRows {
@@ -52,6 +58,13 @@ public class XeroContactRows {
             @Nullable String rawJson,
             @Nullable String appliedJson) {}
 
+    /** A contact as a read stored it, with what Xero sent of it (null when erased). */
+    public record ReadContact(
+            StoredXeroContact stored, @Nullable XeroContactSnapshot snapshot) {}
+
+    /** What a read stored: how many contacts were new or changed, and which of those are applied already. */
+    public record StoredRead(int changed, List<ReadContact> appliedAtOnce) {}
+
     /** The trimmed, lower-cased email matching compares; empty emails never match anything. */
     public static @Nullable String matchEmail(@Nullable String email) {
         return email == null || email.isBlank() ? null : email.strip().toLowerCase(Locale.ROOT);
@@ -64,55 +77,94 @@ public class XeroContactRows {
      * @return how many were new or changed
      */
     public int store(PracticeId practice, UUID tenantId, List<XeroContactSnapshot> contacts, Instant readAt) {
+        return store(practice, tenantId, contacts, readAt, stored -> false).changed();
+    }
+
+    /**
+     * Stores the contacts of one read as {@link #store(PracticeId, UUID, List, Instant)} does; a new or
+     * changed contact that {@code appliedAtOnce} accepts is stored as applied already, for the caller
+     * to apply in the same transaction: one write of the row instead of an insert and then an update.
+     */
+    public StoredRead store(
+            PracticeId practice,
+            UUID tenantId,
+            List<XeroContactSnapshot> contacts,
+            Instant readAt,
+            Predicate<StoredXeroContact> appliedAtOnce) {
         var newest = new LinkedHashMap<UUID, XeroContactSnapshot>();
         for (var contact : contacts) {
             newest.merge(contact.contactId(), contact, (a, b) -> newer(b, a) ? b : a);
         }
         if (newest.isEmpty()) {
-            return 0;
+            return new StoredRead(0, List.of());
         }
         var stored = new HashMap<UUID, Stored>();
         // By id alone (the id index), the tenant checked here: see V20261126_0910.
         jdbc.sql("""
-                        select tenant_id, xero_contact_id, updated_at, status, raw_json from xero_contacts
-                        where xero_contact_id in (:ids)""")
+                        select tenant_id, xero_contact_id, updated_at, status, raw_json, pending, applied_json
+                        from xero_contacts where xero_contact_id in (:ids)""")
                 .param("ids", List.copyOf(newest.keySet()))
                 .query((rs, row) -> tenantId.equals(rs.getObject("tenant_id", UUID.class))
                         ? stored.put(
                                 rs.getObject("xero_contact_id", UUID.class),
-                                new Stored(instant(rs, "updated_at"), rs.getString("status"), rs.getString("raw_json")))
+                                new Stored(
+                                        instant(rs, "updated_at"),
+                                        rs.getString("status"),
+                                        rs.getString("raw_json"),
+                                        lastApplied(rs)))
                         : null)
                 .list();
         var inserts = new ArrayList<Object[]>();
         var updates = new ArrayList<Object[]>();
         var unchanged = new ArrayList<UUID>();
+        var applied = new ArrayList<ReadContact>();
         for (var contact : newest.values()) {
             var before = stored.get(contact.contactId());
+            if (before != null && !before.isOlderThan(contact)) {
+                unchanged.add(contact.contactId());
+                continue;
+            }
             var erased = contact.isErasureRequested();
             var name = erased ? "" : contact.displayName();
+            var read = new StoredXeroContact(
+                    contact.contactId(),
+                    name,
+                    erased ? "" : ContactNames.normalise(name),
+                    erased ? null : matchEmail(contact.emailAddress()),
+                    contact.status(),
+                    contact.mergedToContactId(),
+                    contact.customer(),
+                    contact.supplier(),
+                    contact.updatedAt(),
+                    erased ? null : contact.rawJson(),
+                    before == null ? null : before.lastApplied());
+            var appliedNow = appliedAtOnce.test(read);
+            if (appliedNow) {
+                applied.add(new ReadContact(read, erased ? null : contact));
+            }
             var values = new Object[] {
-                name,
-                erased ? "" : ContactNames.normalise(name),
-                erased ? null : matchEmail(contact.emailAddress()),
-                contact.status(),
-                contact.mergedToContactId(),
-                contact.customer(),
-                contact.supplier(),
-                utc(contact.updatedAt()),
-                erased ? null : contact.rawJson(),
+                read.name(),
+                read.matchName(),
+                read.matchEmail(),
+                read.status(),
+                read.mergedTo(),
+                read.customer(),
+                read.supplier(),
+                utc(read.updatedAt()),
+                read.rawJson(),
                 utc(readAt),
+                !appliedNow,
+                appliedNow ? null : read.appliedJson(),
                 tenantId,
-                contact.contactId()
+                read.xeroContactId()
             };
             if (before == null) {
                 var insert = new Object[values.length + 1];
                 System.arraycopy(values, 0, insert, 0, values.length);
                 insert[values.length] = practice.value();
                 inserts.add(insert);
-            } else if (before.isOlderThan(contact)) {
-                updates.add(values);
             } else {
-                unchanged.add(contact.contactId());
+                updates.add(values);
             }
         }
         if (!unchanged.isEmpty()) {
@@ -127,16 +179,17 @@ public class XeroContactRows {
         if (!updates.isEmpty()) {
             batch.batchUpdate("""
                     update xero_contacts set name = ?, match_name = ?, match_email = ?, status = ?, merged_to = ?,
-                        customer = ?, supplier = ?, updated_at = ?, raw_json = ?, read_at = ?, pending = true
+                        customer = ?, supplier = ?, updated_at = ?, raw_json = ?, read_at = ?, pending = ?,
+                        applied_json = ?
                     where tenant_id = ? and xero_contact_id = ?""", updates);
         }
         if (!inserts.isEmpty()) {
             batch.batchUpdate("""
                     insert into xero_contacts (name, match_name, match_email, status, merged_to, customer, supplier,
-                        updated_at, raw_json, read_at, tenant_id, xero_contact_id, practice_id, pending)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, true)""", inserts);
+                        updated_at, raw_json, read_at, pending, applied_json, tenant_id, xero_contact_id, practice_id)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", inserts);
         }
-        return inserts.size() + updates.size();
+        return new StoredRead(inserts.size() + updates.size(), List.copyOf(applied));
     }
 
     /** A contact Kontor knows as it is in Xero and as applied to Kontor already (e.g. one it created). */
@@ -155,9 +208,9 @@ public class XeroContactRows {
 
     /** Every contact of the organisation is matched again by the next import. */
     public void markAllPending(UUID tenantId) {
-        jdbc.sql("update xero_contacts set pending = true where tenant_id = ? and not pending")
-                .param(tenantId)
-                .update();
+        jdbc.sql("""
+                        update xero_contacts set pending = true, applied_json = coalesce(applied_json, raw_json)
+                        where tenant_id = ? and not pending""").param(tenantId).update();
     }
 
     public int pendingCount(UUID tenantId) {
@@ -200,7 +253,7 @@ public class XeroContactRows {
             return;
         }
         batch.batchUpdate(
-                "update xero_contacts set pending = false, applied_json = raw_json"
+                "update xero_contacts set pending = false, applied_json = null"
                         + " where tenant_id = ? and xero_contact_id = ?",
                 byKey(tenantId, xeroContactIds));
     }
@@ -273,7 +326,8 @@ public class XeroContactRows {
     private record Stored(
             @Nullable Instant updatedAt,
             String status,
-            @Nullable String rawJson) {
+            @Nullable String rawJson,
+            @Nullable String lastApplied) {
 
         /**
          * A later UpdatedDateUTC is news; so is the same one with other content, as Xero does not
@@ -311,6 +365,12 @@ public class XeroContactRows {
                 rs.getBoolean("supplier"),
                 instant(rs, "updated_at"),
                 rs.getString("raw_json"),
-                rs.getString("applied_json"));
+                lastApplied(rs));
+    }
+
+    /** The contact as last applied to Kontor (see the class comment); null if it never was. */
+    private static @Nullable String lastApplied(ResultSet rs) throws SQLException {
+        var applied = rs.getString("applied_json");
+        return applied != null || rs.getBoolean("pending") ? applied : rs.getString("raw_json");
     }
 }
