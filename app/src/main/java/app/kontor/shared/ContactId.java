@@ -13,7 +13,7 @@ public record ContactId(UUID value) implements Serializable {
     }
 
     public static ContactId random() {
-        return new ContactId(UUID.randomUUID());
+        return new ContactId(TimeOrderedIds.next());
     }
 
     /** Parses an id from a URL segment; anything that is not a UUID is simply not an id. */

@@ -2,6 +2,7 @@ package app.kontor.xerolink.internal;
 
 import app.kontor.shared.ContactId;
 import app.kontor.shared.PracticeId;
+import app.kontor.shared.TimeOrderedIds;
 import app.kontor.xerolink.LinkEvent;
 import app.kontor.xerolink.LinkOrigin;
 import app.kontor.xerolink.XeroLink;
@@ -55,8 +56,8 @@ public class LinkRows {
         if (xeroContactIds.isEmpty()) {
             return found;
         }
-        // By the Xero id alone (a single-column index, which H2 uses for "in" lists), practice and
-        // tenant checked here: see V20261126_1010.
+        // By the Xero id alone (the first column of the key, which H2 uses for "in" lists), practice
+        // and tenant checked here: see V20261126_1010 and V20261126_1100.
         jdbc
                 .sql("select * from xero_links where xero_contact_id in (:ids)")
                 .param("ids", List.copyOf(xeroContactIds))
@@ -186,7 +187,7 @@ public class LinkRows {
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 contacts.stream()
                         .map(contact -> new Object[] {
-                            UUID.randomUUID(),
+                            TimeOrderedIds.next(),
                             contact.value(),
                             practice.value(),
                             utc(event.at()),

@@ -99,7 +99,7 @@ public class XeroContactRows {
             return new StoredRead(0, List.of());
         }
         var stored = new HashMap<UUID, Stored>();
-        // By id alone (the id index), the tenant checked here: see V20261126_0910.
+        // By id alone (the key's first column), the tenant checked here: see V20261126_0910 and _1100.
         jdbc.sql("""
                         select tenant_id, xero_contact_id, updated_at, status, raw_json, pending, applied_json
                         from xero_contacts where xero_contact_id in (:ids)""")
@@ -235,7 +235,7 @@ public class XeroContactRows {
         if (xeroContactIds.isEmpty()) {
             return List.of();
         }
-        // By id alone (the id index), the tenant checked here: see V20261126_0910.
+        // By id alone (the key's first column), the tenant checked here: see V20261126_0910 and _1100.
         return jdbc
                 .sql("""
                         select * from xero_contacts where xero_contact_id in (:ids) and pending
