@@ -31,8 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * page (of what changed, for a sync) into {@code xero_contacts}, with the (second, page) cursor of
  * DESIGN §5 checkpointed in the same transaction as each page, and for each page but the last, the
  * contacts of it that no later page can affect applied in that transaction too; then the matching of
- * the rest, a batch per transaction, each contact in its own savepoint. Killed at any point, it resumes
- * from the last checkpoint: a page read twice is stored once, and a contact is applied once.
+ * the rest, a batch per transaction, each contact in its own savepoint. The next page is asked of Xero
+ * while the current one is written ({@link PageReadAhead}). Killed at any point, it resumes from the
+ * last checkpoint: a page read twice is stored once, and a contact is applied once.
  */
 @Component
 class ImportRunner {
@@ -100,9 +101,9 @@ class ImportRunner {
                 started.tenantId(),
                 connection.importFilter(),
                 started.kind().actor()));
-        try {
+        try (var ahead = new PageReadAhead()) {
             while (current != null && current.state() == ImportState.READING) {
-                var page = readPage(current, run);
+                var page = readPage(current, run, ahead);
                 if (!page.isLast() && PlannerStatistics.dueAfter(current.pages() + 1)) {
                     statistics.refresh();
                 }
@@ -126,11 +127,16 @@ class ImportRunner {
         }
     }
 
-    private XeroContactPage readPage(XeroImport current, Supplier<ContactApplier.Run> run) {
-        var since =
-                current.cursorSecond() == null ? null : current.cursorSecond().minusSeconds(1);
-        var page = accounting.contactsPage(current.practiceId(), current.cursorPage(), since);
+    private XeroContactPage readPage(XeroImport current, Supplier<ContactApplier.Run> run, PageReadAhead ahead) {
+        var request = PageReadAhead.Request.at(current.cursorSecond(), current.cursorPage());
+        var read = ahead.take(request);
+        var page = read != null ? read : read(current, request);
         var next = next(current, page);
+        if (!page.isLast()) {
+            var following = PageReadAhead.Request.at(next.second(), next.page());
+            ahead.start(following, () -> read(current, following));
+        }
+        var since = request.modifiedSince();
         transaction.executeWithoutResult(status -> {
             // Only pages before the last: a read of one page (most syncs) matches as before, without
             // building the index of candidates early.
@@ -160,6 +166,10 @@ class ImportRunner {
                 current.cursorPage(),
                 page.contacts().size());
         return page;
+    }
+
+    private XeroContactPage read(XeroImport current, PageReadAhead.Request request) {
+        return accounting.contactsPage(current.practiceId(), request.page(), request.modifiedSince());
     }
 
     /**
