@@ -589,6 +589,24 @@ class ContactsIntegrationTests {
         assertThat(names(xero.get("/Contacts?IDs=" + a + "," + c))).containsExactly("Id One", "Id Three");
     }
 
+    /** The IDs filter answers as filtering the whole list would: its order, archived left out unless asked for. */
+    @Test
+    void idsKeepTheListsOrderAndItsArchivedRule() {
+        String zulu = xero.create(named("Ids Zulu")).get("ContactID").stringValue();
+        String alpha = xero.create(named("Ids Alpha")).get("ContactID").stringValue();
+        String gone = xero.create(named("Ids Archived")).get("ContactID").stringValue();
+        xero.send("POST", "/Contacts/" + gone, "{\"Contacts\":[{\"ContactStatus\":\"ARCHIVED\"}]}");
+        String ids = String.join(",", zulu, gone, alpha, UUID.randomUUID().toString());
+
+        assertThat(names(xero.get("/Contacts?IDs=" + ids))).containsExactly("Ids Alpha", "Ids Zulu");
+        assertThat(names(xero.get("/Contacts?includeArchived=true&IDs=" + ids)))
+                .containsExactly("Ids Alpha", "Ids Archived", "Ids Zulu");
+        assertThat(names(xero.get("/Contacts?order=" + XeroClient.enc("Name DESC") + "&IDs=" + ids)))
+                .containsExactly("Ids Zulu", "Ids Alpha");
+        assertThat(names(xero.get("/Contacts?where=" + XeroClient.enc("Name==\"Ids Zulu\"") + "&IDs=" + ids)))
+                .containsExactly("Ids Zulu");
+    }
+
     @Test
     void searchTermMatchesNameFirstLastNumberAndEmailIgnoringCase() {
         xero.create("{\"Name\":\"Harbour Dental\"}");

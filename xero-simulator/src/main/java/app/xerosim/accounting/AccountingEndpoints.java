@@ -1,6 +1,7 @@
 package app.xerosim.accounting;
 
 import app.xerosim.ContactChanges;
+import app.xerosim.ContactStatus;
 import app.xerosim.SimContact;
 import app.xerosim.http.DeferredLatency;
 import app.xerosim.http.Json;
@@ -209,8 +210,9 @@ public final class AccountingEndpoints {
             }
         }
         String ids = request.param("IDs");
+        Set<UUID> wanted = null;
         if (ids != null && !ids.isBlank()) {
-            Set<UUID> wanted = new HashSet<>();
+            wanted = new HashSet<>();
             for (String id : ids.split(",")) {
                 try {
                     wanted.add(UUID.fromString(id.trim()));
@@ -218,7 +220,6 @@ public final class AccountingEndpoints {
                     return XeroErrors.queryParse("'" + id.trim() + "' is not a valid Guid");
                 }
             }
-            filter = and(filter, c -> wanted.contains(c.contactId()));
         }
         String searchTerm = request.param("searchTerm");
         if (searchTerm != null && !searchTerm.isBlank()) {
@@ -247,11 +248,23 @@ public final class AccountingEndpoints {
         } catch (WhereFilter.QueryParseError e) {
             return XeroErrors.queryParse(e.getMessage());
         }
-        Predicate<SimContact> matching = filter;
         String orderKey = request.param("order") == null
                 ? ""
                 : request.param("order").trim().toLowerCase(Locale.ROOT);
+        Predicate<SimContact> matching = filter;
+        Set<UUID> only = wanted;
         List<SimContact> found = state.read(() -> {
+            if (only != null) {
+                // Those contacts alone, in the list's order (a total order: ContactID breaks ties), so the
+                // answer equals filtering the sorted list without sorting the whole book after each change.
+                OrgBook book = book(access);
+                return only.stream()
+                        .map(book::contact)
+                        .filter(c -> c != null && (includeArchived || c.status() != ContactStatus.ARCHIVED))
+                        .filter(c -> matching == null || matching.test(c))
+                        .sorted(order)
+                        .toList();
+            }
             List<SimContact> view = book(access).sorted(orderKey, order, includeArchived);
             return matching == null ? view : view.stream().filter(matching).toList();
         });
@@ -277,7 +290,7 @@ public final class AccountingEndpoints {
         }
         boolean detail = paged || summaryOnly;
         // An unfiltered list is the book's cached view, the same instance until the next change.
-        ContactJsonCache.ViewKey view = matching == null
+        ContactJsonCache.ViewKey view = matching == null && only == null
                 ? new ContactJsonCache.ViewKey(access.tenantId(), orderKey, includeArchived, detail, excluded)
                 : null;
         return SimResponse.of(
