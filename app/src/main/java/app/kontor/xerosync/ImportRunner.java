@@ -10,6 +10,7 @@ import app.kontor.xerosync.internal.ImportRows;
 import app.kontor.xerosync.internal.PlannerStatistics;
 import app.kontor.xerosync.internal.ProblemRows;
 import app.kontor.xerosync.internal.XeroContactRows;
+import app.kontor.xerosync.internal.XeroContactRows.ReadContact;
 import app.kontor.xerosync.internal.XeroContactRows.StoredXeroContact;
 import java.time.Clock;
 import java.time.Duration;
@@ -178,8 +179,7 @@ class ImportRunner {
      * between calls rather than after the last page; the rest stay pending for the matching after the
      * read. A page, its checkpoint and what was applied of it commit together.
      */
-    private void applyWhileReading(
-            XeroImport current, Supplier<ContactApplier.Run> run, List<XeroContactRows.ReadContact> decidable) {
+    private void applyWhileReading(XeroImport current, Supplier<ContactApplier.Run> run, List<ReadContact> decidable) {
         for (var from = 0; from < decidable.size(); from += BATCH_SIZE) {
             var chunk = decidable.subList(from, Math.min(decidable.size(), from + BATCH_SIZE));
             imports.applied(current.id(), applier.applyRead(run.get(), chunk), now());

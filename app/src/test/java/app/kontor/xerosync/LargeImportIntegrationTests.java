@@ -111,22 +111,12 @@ class LargeImportIntegrationTests {
         var organisation = xero.newOrganisation("Alongside");
         var simulator = TestXero.simulator();
         // The same name and billing email as the Kontor contact, on the first page.
-        var first = organisation
-                .contacts()
-                .create(ContactChanges.named("Early Rival Ltd")
-                        .withEmail("rival@example.com")
-                        .asCustomer(true))
-                .contactId();
+        var first = customer(organisation, "Early Rival Ltd", "rival@example.com");
         // 1,500 more: two pages, read in UpdatedDateUTC order.
         var ids = customersOverSeconds(organisation, "Alongside", 1_500);
         simulator.clock().advance(Duration.ofSeconds(1));
         // On the last page: another Xero contact with that billing email, a rival of the first.
-        var rival = organisation
-                .contacts()
-                .create(ContactChanges.named("Early Rival Trading")
-                        .withEmail("rival@example.com")
-                        .asCustomer(true))
-                .contactId();
+        var rival = customer(organisation, "Early Rival Trading", "rival@example.com");
         var tenant = organisation.tenantId().toString();
         simulator.faults().nextFor(tenant, 1, "GET", CONTACTS, Fault.latency(Duration.ZERO));
         simulator.faults().nextFor(tenant, 1, "GET", CONTACTS, Fault.latency(Duration.ofSeconds(4)));
@@ -171,14 +161,19 @@ class LargeImportIntegrationTests {
             if (i % 100 == 0) {
                 TestXero.simulator().clock().advance(Duration.ofSeconds(1));
             }
-            ids.add(organisation
-                    .contacts()
-                    .create(ContactChanges.named("%s %04d Ltd".formatted(label, i))
-                            .withEmail("%s%d@example.com".formatted(label.toLowerCase(Locale.ROOT), i))
-                            .asCustomer(true))
-                    .contactId());
+            ids.add(customer(
+                    organisation,
+                    "%s %04d Ltd".formatted(label, i),
+                    "%s%d@example.com".formatted(label.toLowerCase(Locale.ROOT), i)));
         }
         return ids;
+    }
+
+    private static UUID customer(SimOrganisation organisation, String name, String email) {
+        return organisation
+                .contacts()
+                .create(ContactChanges.named(name).withEmail(email).asCustomer(true))
+                .contactId();
     }
 
     private void assertSameAsXero(Fixtures.TestPractice practice, SimOrganisation organisation) {

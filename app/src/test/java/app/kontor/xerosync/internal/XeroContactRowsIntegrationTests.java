@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.kontor.Fixtures;
 import app.kontor.KontorIntegrationTest;
+import app.kontor.shared.PracticeId;
 import app.kontor.xero.XeroContactReader;
 import app.kontor.xero.XeroContactSnapshot;
 import app.kontor.xerosync.internal.XeroContactRows.StoredXeroContact;
@@ -87,7 +88,7 @@ class XeroContactRowsIntegrationTests {
         assertThat(rows.store(practice, tenant, List.of(second), Instant.now())).isZero();
     }
 
-    private String appliedJson(app.kontor.shared.PracticeId practice) {
+    private String appliedJson(PracticeId practice) {
         return rows.find(practice, tenant, contactId).orElseThrow().appliedJson();
     }
 
