@@ -10,9 +10,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -48,6 +50,19 @@ public class ContactDirectory {
     /** The name and billing email of every contact of the practice, archived ones included. */
     public List<ContactMatchKey> matchKeys(PracticeId practice) {
         return matchKeys.all(practice);
+    }
+
+    /**
+     * The contact once any edit of it under way has committed, its row locked until the caller's
+     * transaction ends: an edit cannot slip in between what the caller checks and what it then does.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<Contact> getLocked(PracticeId practice, ContactId id) {
+        return rows.lock(practice, id) ? rows.find(practice, id) : Optional.empty();
+    }
+
+    public Optional<Contact> find(PracticeId practice, ContactId id) {
+        return rows.find(practice, id);
     }
 
     /** @throws ContactNotFoundException when the practice has no such contact */

@@ -138,6 +138,14 @@ public class XeroLinks {
         rows.refresh(practice, contact, xero.name(), xero.status(), now());
     }
 
+    /**
+     * Xero asked for the contact's data to be erased (GDPR, DESIGN §1 rule 8): the history keeps its
+     * events, actors and times, but no longer Xero's values or what was sent to and answered by Xero.
+     */
+    public void eraseXeroData(PracticeId practice, ContactId contact) {
+        rows.eraseHistory(practice, contact, "Erased at Xero's request (GDPR).");
+    }
+
     public void record(PracticeId practice, ContactId contact, String event, String detail, String actor) {
         rows.record(practice, contact, new LinkEvent(now(), event, detail, actor));
     }

@@ -6,6 +6,7 @@ import app.kontor.xero.XeroConnections;
 import app.kontor.xerosync.internal.ImportRows;
 import app.kontor.xerosync.internal.XeroContactRows;
 import java.time.Clock;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -63,6 +64,17 @@ class ChangeSync implements XeroContactChanges {
         }
         var startedAt = clock.instant();
         var read = accounting.contactsById(practice, xeroContactIds);
+        if (read.size() < xeroContactIds.size()) {
+            var missing = new LinkedHashSet<>(xeroContactIds);
+            read.forEach(contact -> missing.remove(contact.contactId()));
+            // Xero never deletes a contact (XERO-CONTRACT §1.14): an id of another organisation, or a forged event.
+            log.warn(
+                    "Xero has no contact {} of the {} that its {} named for tenant {}; nothing was changed for them",
+                    missing.stream().limit(10).toList(),
+                    xeroContactIds.size(),
+                    trigger,
+                    tenantId);
+        }
         var calls = (xeroContactIds.size() + XeroAccounting.IDS_PER_CALL - 1) / XeroAccounting.IDS_PER_CALL;
         transaction.executeWithoutResult(status -> {
             var changed = xeroContacts.store(practice, tenantId, read, clock.instant());

@@ -88,6 +88,7 @@ class ContactApplier {
     private final ProblemRows problems;
     private final Clock clock;
     private final TransactionTemplate savepoint;
+    private final XeroPushes pushes;
 
     ContactApplier(
             ContactDirectory contacts,
@@ -97,8 +98,10 @@ class ContactApplier {
             ReviewRows reviews,
             ProblemRows problems,
             PlatformTransactionManager transactions,
-            Clock clock) {
+            Clock clock,
+            XeroPushes pushes) {
         this.contacts = contacts;
+        this.pushes = pushes;
         this.links = links;
         this.practices = practices;
         this.xeroContacts = xeroContacts;
@@ -469,6 +472,7 @@ class ContactApplier {
                         stored.mergedTo());
         if ("GDPRREQUEST".equals(stored.status())) {
             links.refresh(run.practice(), contact, summary);
+            links.eraseXeroData(run.practice(), contact);
             links.record(
                     run.practice(),
                     contact,
@@ -525,12 +529,17 @@ class ContactApplier {
             Run run, Contact before, XeroContactSnapshot xero, @Nullable XeroContactSnapshot lastApplied) {
         var mapped = XeroValues.replaceSyncedFields(before.toInput(), xero, lastApplied, run.phoneRegion());
         rejected(run, xero, before.id(), mapped.rejected());
+        // A Kontor edit still waiting to be sent loses where Xero changed the same field (DESIGN §1 rule 6).
+        var conflicts = lastApplied != null && pushes.waiting(before.id())
+                ? XeroPushes.conflicts(before, lastApplied, xero)
+                : "";
         var after = XeroPushes.fromXero(
                 () -> contacts.update(run.practice(), before.id(), before.version(), mapped.input()));
         var changes = SyncedFields.changes(before, after);
         if (!changes.isEmpty()) {
             links.record(run.practice(), before.id(), "Updated from Xero", changes, run.actor());
         }
+        XeroPushes.recordConflict(links, run.practice(), before.id(), conflicts, run.actor());
     }
 
     private void rejected(Run run, XeroContactSnapshot xero, ContactId contact, List<XeroValues.Rejected> rejected) {

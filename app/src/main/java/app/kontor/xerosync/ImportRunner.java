@@ -57,6 +57,8 @@ class ImportRunner {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
+    private final XeroPushes pushes;
+
     ImportRunner(
             ImportRows imports,
             XeroContactRows xeroContacts,
@@ -65,9 +67,11 @@ class ImportRunner {
             XeroConnections connections,
             ContactApplier applier,
             PlannerStatistics statistics,
+            XeroPushes pushes,
             PlatformTransactionManager transactions,
             Clock clock) {
         this.imports = imports;
+        this.pushes = pushes;
         this.xeroContacts = xeroContacts;
         this.problems = problems;
         this.accounting = accounting;
@@ -239,6 +243,8 @@ class ImportRunner {
             imports.missing(current.id(), xeroContacts.notReadSince(current.tenantId(), current.startedAt()));
         }
         connections.recordSyncTimes(current.practiceId(), now(), null);
+        // Xero's changes are in: edits held back (paused, a failure) go now, their conflicts settled.
+        pushes.sendWaiting(current.practiceId());
     }
 
     private Instant now() {

@@ -23,7 +23,8 @@ import app.kontor.xerolink.XeroLinks;
 import app.kontor.xerosync.internal.XeroContactRows;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient.ScheduleOptions;
-import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import java.nio.charset.StandardCharsets;
@@ -106,13 +107,24 @@ public class XeroPushes {
         this.clock = clock;
         // Instance id = the Kontor contact, so edits made before the job runs go in one push of the latest values.
         this.task = Tasks.custom(TASK, String.class).execute((instance, context) -> {
-            var retryAt = push(
-                    new PracticeId(UUID.fromString(instance.getData())),
-                    new ContactId(UUID.fromString(instance.getId())));
-            return retryAt.<CompletionHandler<String>>map(
-                            at -> (complete, operations) -> operations.reschedule(complete, at))
-                    .orElseGet(CompletionHandler.OnCompleteRemove::new);
+            var practice = new PracticeId(UUID.fromString(instance.getData()));
+            var contact = new ContactId(UUID.fromString(instance.getId()));
+            var versionRead = contacts.find(practice, contact).map(Contact::version);
+            var retryAt = push(practice, contact);
+            return (complete, operations) -> transaction.executeWithoutResult(status -> {
+                // An edit made while this ran found the job already there and scheduled nothing: run again for it.
+                var again = retryAt.or(() -> editedSince(practice, contact, versionRead));
+                again.ifPresentOrElse(at -> operations.reschedule(complete, at), operations::stop);
+            });
         });
+    }
+
+    /** Now, if the contact changed since {@code versionRead} and Xero does not have its values yet. */
+    private Optional<Instant> editedSince(PracticeId practice, ContactId contact, Optional<Long> versionRead) {
+        return contacts.getLocked(practice, contact)
+                .filter(now -> versionRead.isPresent() && now.version() != versionRead.get())
+                .filter(this::unsent)
+                .map(now -> clock.instant());
     }
 
     /** Set while Xero's own values are written to a Kontor contact: those edits are not sent back. */
@@ -142,17 +154,7 @@ public class XeroPushes {
     @EventListener
     void onContactUpdated(ContactUpdated updated) {
         var after = updated.after();
-        if (APPLYING_XERO.get() || SyncedFields.changes(updated.before(), after).isEmpty()) {
-            return;
-        }
-        var link = links.find(after.practiceId(), after.id()).orElse(null);
-        if (link == null || link.origin() == LinkOrigin.CREATED) {
-            return;
-        }
-        var known = xeroContacts
-                .find(after.practiceId(), link.tenantId(), link.xeroContactId())
-                .flatMap(stored -> XeroContactReader.one(stored.rawJson()));
-        if (known.isPresent() && sameSyncedValues(after, known.get())) {
+        if (APPLYING_XERO.get() || SyncedFields.changes(updated.before(), after).isEmpty() || !unsent(after)) {
             return;
         }
         scheduler
@@ -163,6 +165,50 @@ public class XeroPushes {
                                 after.practiceId().value().toString()),
                         clock.instant(),
                         ScheduleOptions.WHEN_EXISTS_DO_NOTHING);
+    }
+
+    /**
+     * Whether the contact is linked both ways and its synced values differ from Kontor's copy of the
+     * Xero contact, i.e. there is something to send.
+     */
+    private boolean unsent(Contact contact) {
+        var link = links.find(contact.practiceId(), contact.id()).orElse(null);
+        if (link == null || link.origin() == LinkOrigin.CREATED) {
+            return false;
+        }
+        var known = xeroContacts
+                .find(contact.practiceId(), link.tenantId(), link.xeroContactId())
+                .flatMap(stored -> XeroContactReader.one(stored.rawJson()));
+        return known.isEmpty() || !sameSyncedValues(contact, known.get());
+    }
+
+    /** Whether a push of this contact waits to run (not one running now). */
+    boolean waiting(ContactId contact) {
+        return scheduler
+                .getObject()
+                .getScheduledExecution(TaskInstanceId.of(TASK, contact.value().toString()))
+                .filter(execution -> !execution.isPicked())
+                .isPresent();
+    }
+
+    /**
+     * Pushes of the practice waiting for a later try go now. Called when a sync has read Xero's
+     * changes, so that conflicts with them are already recorded (by the applier) and the pushes send
+     * only what Xero does not have. After Resume sync this is what sends the edits made while paused.
+     */
+    void sendWaiting(PracticeId practiceId) {
+        var practice = practiceId.value().toString();
+        var now = clock.instant();
+        for (var execution : scheduler.getObject().getScheduledExecutionsForTask(TASK, String.class)) {
+            if (practice.equals(execution.getData())
+                    && execution.getExecutionTime().isAfter(now)) {
+                try {
+                    scheduler.getObject().reschedule(execution.getTaskInstance(), now);
+                } catch (TaskInstanceCurrentlyExecutingException running) {
+                    // Picked up meanwhile: it runs now anyway.
+                }
+            }
+        }
     }
 
     /**
@@ -230,15 +276,8 @@ public class XeroPushes {
                 .orElse(null);
         if (known != null && changedSince(inXero, known.updatedAt())) {
             // Xero changed it too: its changes are applied first; a field changed on both sides keeps Xero's value.
-            var lastRead = XeroContactReader.one(known.rawJson())
-                    .map(XeroPushes::values)
-                    .orElse(Map.of());
-            var kontorValues = values(XeroClientActions.draft(contact, contact.name()));
-            var inXeroValues = values(inXero);
-            var conflicts = differing(kontorValues, inXeroValues);
-            conflicts.retainAll(differing(kontorValues, lastRead));
-            conflicts.retainAll(changed(lastRead, inXeroValues));
-            xeroWins(practice, link, inXero, describe(conflicts, inXeroValues, kontorValues));
+            var lastRead = XeroContactReader.one(known.rawJson()).orElse(null);
+            xeroWins(practice, link, inXero, conflicts(contact, lastRead, inXero));
             contact = contacts.get(practice, link.contactId());
         }
         if (sameSyncedValues(contact, inXero)) {
@@ -246,7 +285,8 @@ public class XeroPushes {
             return Optional.empty();
         }
         var values = XeroClientActions.draft(contact, contact.name());
-        var sent = accounting.updateContact(practice, inXero, values, idempotencyKey(link.xeroContactId(), values));
+        var sent = accounting.updateContact(
+                practice, inXero, values, idempotencyKey(link.xeroContactId(), contact.version(), values));
         remember(practice, link, sent);
         links.refresh(practice, link.contactId(), sent.summary());
         var sentValues = values(values);
@@ -273,16 +313,38 @@ public class XeroPushes {
             var apply = applier.getObject();
             apply.applyEach(apply.decisionRun(practice, link.tenantId(), filter, "Xero (conflict)"), pending);
             xeroContacts.applied(link.tenantId(), List.of(link.xeroContactId()));
-            if (!conflicts.isEmpty()) {
-                links.record(
-                        practice,
-                        link.contactId(),
-                        "Conflict",
-                        "Changed in Kontor and in Xero since the last sync; Xero's values were kept. Kontor's edit: "
-                                + conflicts,
-                        ACTOR);
-            }
+            recordConflict(links, practice, link.contactId(), conflicts, ACTOR);
         });
+    }
+
+    /**
+     * The fields Kontor and Xero both changed since Kontor last read the contact, each as "Billing
+     * email: Xero's value → Kontor's lost edit"; empty when there is none.
+     *
+     * @param lastRead the Xero contact as Kontor last read it; null: unknown, any difference counts
+     */
+    static String conflicts(Contact kontor, @Nullable XeroContactSnapshot lastRead, XeroContactSnapshot inXero) {
+        var lastValues = lastRead == null ? Map.<String, Value>of() : values(lastRead);
+        var kontorValues = values(XeroClientActions.draft(kontor, kontor.name()));
+        var inXeroValues = values(inXero);
+        var conflicts = differing(kontorValues, inXeroValues);
+        conflicts.retainAll(differing(kontorValues, lastValues));
+        conflicts.retainAll(changed(lastValues, inXeroValues));
+        return describe(conflicts, inXeroValues, kontorValues);
+    }
+
+    /** Records in the contact's Xero history that Xero's values won over Kontor's edit, if any field conflicted. */
+    static void recordConflict(
+            XeroLinks links, PracticeId practice, ContactId contact, String conflicts, String actor) {
+        if (!conflicts.isEmpty()) {
+            links.record(
+                    practice,
+                    contact,
+                    "Conflict",
+                    "Changed in Kontor and in Xero since the last sync; Xero's values were kept. Kontor's edit: "
+                            + conflicts,
+                    actor);
+        }
     }
 
     /** Kontor's copy of the Xero contact now equals what Xero holds, so the next sync sees nothing new. */
@@ -383,11 +445,15 @@ public class XeroPushes {
                 .isEmpty();
     }
 
-    /** The same values for the same contact give the same key, so a retried push is applied once. */
-    static String idempotencyKey(UUID xeroContactId, NewXeroContact values) {
+    /**
+     * A retried push of the same edit (same contact, version and values) gets the same key, so Xero
+     * applies it once; a later edit back to earlier values gets a new one, so Xero does not answer it
+     * from the earlier request.
+     */
+    static String idempotencyKey(UUID xeroContactId, long kontorVersion, NewXeroContact values) {
         try {
             var digest = MessageDigest.getInstance("SHA-256")
-                    .digest((xeroContactId + "|" + values).getBytes(StandardCharsets.UTF_8));
+                    .digest((xeroContactId + "|" + kontorVersion + "|" + values).getBytes(StandardCharsets.UTF_8));
             return "kontor-push-" + HexFormat.of().formatHex(digest, 0, 16);
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException(impossible);

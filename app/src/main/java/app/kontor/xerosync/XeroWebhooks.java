@@ -32,6 +32,7 @@ public interface XeroWebhooks {
      * @param pending of those, waiting to be handed over
      * @param ignored of those, not relevant (e.g. not a contact event)
      * @param failed of those, given up after repeated failures
+     * @param lastFailure why the latest of those that failed, or wait after a failed try, did
      */
     record WebhookStatus(
             boolean keyConfigured,
@@ -41,5 +42,6 @@ public interface XeroWebhooks {
             long processed,
             long pending,
             long ignored,
-            long failed) {}
+            long failed,
+            @Nullable String lastFailure) {}
 }

@@ -19,8 +19,11 @@ import app.kontor.xero.XeroFixtures;
 import app.kontor.xerolink.LinkOrigin;
 import app.kontor.xerolink.XeroLinks;
 import app.xerosim.ContactChanges;
+import app.xerosim.Fault;
 import app.xerosim.SimOrganisation;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -180,6 +183,122 @@ class XeroPushIntegrationTests {
         assertThat(pushesQueued(kontor.id())).as("not retried").isZero();
     }
 
+    @Test
+    void anEditMadeWhileItsPushIsUnderWayIsSentToo() throws Exception {
+        var practice = fixtures.newPractice();
+        var organisation = xero.newOrganisation("Under way");
+        var name = "Under Way Ltd " + unique();
+        var inXero = organisation
+                .contacts()
+                .create(ContactChanges.named(name)
+                        .withEmail("old@underway.example")
+                        .asCustomer(true));
+        var kontor = fixtures.organisation(practice, name, "old@underway.example", null);
+        xero.connectAndSettle(practice, organisation.tenantId());
+        // The first push is slow, so the second edit lands while it runs and finds its job already there.
+        TestXero.simulator()
+                .faults()
+                .nextFor(
+                        organisation.tenantId().toString(),
+                        1,
+                        "POST",
+                        "/api.xro/2.0/Contacts/" + inXero.contactId(),
+                        Fault.latency(Duration.ofSeconds(3)));
+
+        editEmail(practice, kontor.id(), "first@underway.example");
+        await().atMost(Duration.ofSeconds(30)).until(() -> pushRunning(kontor.id()));
+        editEmail(practice, kontor.id(), "second@underway.example");
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> organisation.contacts().get(inXero.contactId()).emailAddress(),
+                        "second@underway.example"::equals);
+        await().atMost(Duration.ofSeconds(10)).until(() -> pushesQueued(kontor.id()) == 0);
+        assertThat(posts(organisation, inXero.contactId())).hasSize(2);
+        assertThat(history(kontor.id(), "Sent to Xero"))
+                .containsExactly(
+                        "Kontor | Billing email: old@underway.example → first@underway.example",
+                        "Kontor | Billing email: first@underway.example → second@underway.example");
+    }
+
+    @Test
+    void anEditBackToEarlierValuesIsSentAgainUnderANewKey() throws Exception {
+        var practice = fixtures.newPractice();
+        var organisation = xero.newOrganisation("Back and forth");
+        var name = "Back And Forth Ltd " + unique();
+        var inXero = organisation
+                .contacts()
+                .create(ContactChanges.named(name).withEmail("a@forth.example").asCustomer(true));
+        var kontor = fixtures.organisation(practice, name, "a@forth.example", null);
+        xero.connectAndSettle(practice, organisation.tenantId());
+
+        for (var email : List.of("b@forth.example", "a@forth.example", "b@forth.example")) {
+            editEmail(practice, kontor.id(), email);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> organisation.contacts().get(inXero.contactId()).emailAddress(), email::equals);
+            await().atMost(Duration.ofSeconds(10)).until(() -> pushesQueued(kontor.id()) == 0);
+        }
+
+        var keys = posts(organisation, inXero.contactId()).stream()
+                .map(app.xerosim.LoggedRequest::idempotencyKey)
+                .toList();
+        assertThat(keys).hasSize(3).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void editsMadeWhileSyncIsPausedAreSentAfterResumeAndAFieldXeroChangedMeanwhileKeepsXerosValue() throws Exception {
+        var practice = fixtures.newPractice();
+        var organisation = xero.newOrganisation("Paused edits");
+        var name = "Paused Edits Ltd " + unique();
+        var inXero = organisation
+                .contacts()
+                .create(ContactChanges.named(name)
+                        .withEmail("before@paused.example")
+                        .asCustomer(true));
+        var kontor = fixtures.organisation(practice, name, "before@paused.example", null);
+        xero.connectAndSettle(practice, organisation.tenantId());
+        connection(practice, "pause");
+
+        var renamed = "Paused Renamed Ltd " + unique();
+        var current = contacts.get(practice.id(), kontor.id());
+        var input = current.toInput()
+                .withEmails(List.of(new ContactInput.EmailInput("Billing", "kontor@paused.example", true)));
+        contacts.update(
+                practice.id(),
+                kontor.id(),
+                current.version(),
+                new ContactInput(
+                        input.kind(),
+                        renamed,
+                        input.firstName(),
+                        input.lastName(),
+                        input.notes(),
+                        input.emails(),
+                        input.phones(),
+                        input.addresses()));
+        TestXero.simulator().clock().advance(Duration.ofSeconds(2));
+        organisation.contacts().update(inXero.contactId(), ContactChanges.none().withEmail("xero@paused.example"));
+        // The push tried once, found sync paused and waits for a later try.
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> pushDueAfter(kontor.id(), Instant.now().plus(Duration.ofMinutes(1))));
+        assertThat(posts(organisation, inXero.contactId())).isEmpty();
+
+        connection(practice, "resume");
+
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> organisation.contacts().get(inXero.contactId()).name(), renamed::equals);
+        assertThat(organisation.contacts().get(inXero.contactId()).emailAddress())
+                .isEqualTo("xero@paused.example");
+        assertThat(contacts.get(practice.id(), kontor.id()).billingEmail().map(EmailAddress::address))
+                .contains("xero@paused.example");
+        assertThat(history(kontor.id(), "Conflict"))
+                .singleElement()
+                .asString()
+                .contains("Billing email: xero@paused.example → kontor@paused.example")
+                .doesNotContain("Name");
+        assertThat(posts(organisation, inXero.contactId())).hasSize(1);
+    }
+
     private void editEmail(Fixtures.TestPractice practice, ContactId id, String email) {
         Contact current = contacts.get(practice.id(), id);
         contacts.update(
@@ -187,6 +306,31 @@ class XeroPushIntegrationTests {
                 id,
                 current.version(),
                 current.toInput().withEmails(List.of(new ContactInput.EmailInput("Billing", email, true))));
+    }
+
+    private void connection(Fixtures.TestPractice practice, String action) throws Exception {
+        mvc.perform(post("/api/v1/xero/connection/" + action)
+                        .with(fixtures.as(practice.adminEmail()))
+                        .with(csrf()))
+                .andExpect(status().is2xxSuccessful());
+    }
+
+    private boolean pushRunning(ContactId contact) {
+        return jdbc.sql("select count(*) from scheduled_tasks where task_name = ? and task_instance = ? and picked")
+                        .params(XeroPushes.TASK, contact.value().toString())
+                        .query(Integer.class)
+                        .single()
+                > 0;
+    }
+
+    private boolean pushDueAfter(ContactId contact, Instant after) {
+        return jdbc.sql("""
+                        select count(*) from scheduled_tasks
+                        where task_name = ? and task_instance = ? and not picked and execution_time > ?""")
+                        .params(XeroPushes.TASK, contact.value().toString(), after.atOffset(ZoneOffset.UTC))
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     private int pushesQueued(ContactId contact) {

@@ -153,6 +153,44 @@ class XeroSyncIntegrationTests {
     }
 
     @Test
+    void anErasureRequestLeavesNoXeroValuesOrPayloadsInTheHistory() throws Exception {
+        var practice = fixtures.newPractice();
+        var organisation = xero.newOrganisation("Erasure history");
+        xero.connectAndSettle(practice, organisation.tenantId());
+        var name = "Erasure History Ltd " + unique();
+        var kontor = fixtures.organisation(practice, name, "accounts@erasure.example", null);
+        mvc.perform(post("/api/v1/contacts/" + kontor.id() + "/xero")
+                        .with(fixtures.as(practice.memberEmail()))
+                        .with(csrf()))
+                .andExpect(status().isCreated());
+        var xeroId = links.find(practice.id(), kontor.id()).orElseThrow().xeroContactId();
+        assertThat(historyRows(kontor.id()))
+                .as("Create Contact's payloads are kept until then")
+                .anyMatch(row -> row.contains("accounts@erasure.example"));
+
+        TestXero.simulator().clock().advance(Duration.ofSeconds(2));
+        organisation.contacts().requestErasure(xeroId);
+        syncs.syncNow(practice.id(), "Test");
+        finished(practice, RunKind.SYNC);
+
+        var rows = historyRows(kontor.id());
+        assertThat(rows).hasSizeGreaterThan(1).noneMatch(row -> row.contains("erasure.example") || row.contains(name));
+        assertThat(rows).anyMatch(row -> row.startsWith("Erasure requested in Xero |"));
+        assertThat(contacts.get(practice.id(), kontor.id()).name())
+                .as("the Kontor contact stays")
+                .isEqualTo(name);
+    }
+
+    /** Each history entry of the contact as "event | detail | sent | answer". */
+    private List<String> historyRows(app.kontor.shared.ContactId contact) {
+        return jdbc.sql("select event, detail, sent, answer from xero_link_history where contact_id = ?")
+                .param(contact.value())
+                .query((rs, row) ->
+                        String.join(" | ", rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
+    }
+
+    @Test
     void xerosChangeToOneFieldLeavesKontorsEditOfAnotherAlone() throws Exception {
         var practice = fixtures.newPractice();
         var organisation = xero.newOrganisation("Field by field");

@@ -148,6 +148,15 @@ public class ContactRows {
         return true;
     }
 
+    /** Locks the contact's row until the transaction ends, waiting for an edit under way; false: no such contact. */
+    public boolean lock(PracticeId practice, ContactId id) {
+        return jdbc.sql("select version from contacts where id = ? and practice_id = ? for update")
+                .params(id.value(), practice.value())
+                .query(Long.class)
+                .optional()
+                .isPresent();
+    }
+
     public Optional<Contact> find(PracticeId practice, ContactId id) {
         return jdbc.sql("select * from contacts where id = ? and practice_id = ?")
                 .params(id.value(), practice.value())

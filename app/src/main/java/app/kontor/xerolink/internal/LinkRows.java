@@ -200,6 +200,16 @@ public class LinkRows {
                         .toList());
     }
 
+    /**
+     * Replaces what the contact's history says of the Xero contact (values, payloads sent and Xero's
+     * answers) with {@code detail}; who did what, and when, stay.
+     */
+    public void eraseHistory(PracticeId practice, ContactId contact, String detail) {
+        jdbc.sql("""
+                        update xero_link_history set detail = ?, sent = null, answer = null
+                        where practice_id = ? and contact_id = ?""").params(detail, practice.value(), contact.value()).update();
+    }
+
     public List<LinkEvent> history(PracticeId practice, ContactId contact) {
         return jdbc.sql("""
                         select * from xero_link_history where practice_id = ? and contact_id = ?

@@ -314,14 +314,6 @@ public class XeroContactRows {
         return List.copyOf(rivals.values());
     }
 
-    /** Forgets the contact's Xero data (a GDPR request), keeping only that it exists and its status. */
-    public void erase(UUID tenantId, UUID xeroContactId) {
-        jdbc.sql("""
-                        update xero_contacts set name = '', match_name = '', match_email = null, raw_json = null,
-                            applied_json = null
-                        where tenant_id = ? and xero_contact_id = ?""").params(tenantId, xeroContactId).update();
-    }
-
     /** What is stored of a contact, enough to tell whether a read brings anything new. */
     private record Stored(
             @Nullable Instant updatedAt,

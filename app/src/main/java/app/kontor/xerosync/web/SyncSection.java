@@ -59,6 +59,8 @@ class SyncSection implements XeroSettingsSection {
         }
         return "Last received " + WHEN.format(status.lastReceivedAt()) + "; in the last "
                 + status.window().toHours() + " hours " + status.received() + " received, " + status.processed()
-                + " applied, " + status.pending() + " waiting, " + status.failed() + " failed.";
+                + " applied, " + status.pending() + " waiting, " + status.ignored() + " not for Kontor, "
+                + status.failed() + " failed."
+                + (status.lastFailure() == null ? "" : " Last failure: " + status.lastFailure());
     }
 }

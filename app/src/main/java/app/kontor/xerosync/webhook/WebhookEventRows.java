@@ -188,6 +188,18 @@ class WebhookEventRows {
         return counts;
     }
 
+    /** The reason of the latest event since {@code since} that failed or waits after a failed try. */
+    Optional<String> lastFailure(PracticeId practice, Instant since) {
+        return jdbc.sql("""
+                        select reason from xero_webhook_events
+                        where practice_id = ? and received_at >= ? and reason is not null
+                            and (status = ? or (status = ? and attempts > 0))
+                        order by received_at desc fetch first 1 rows only""")
+                .params(practice.value(), utc(since), Status.FAILED.name(), Status.RECEIVED.name())
+                .query(String.class)
+                .optional();
+    }
+
     Optional<Instant> lastReceived(PracticeId practice) {
         // max() answers one row, null when there is nothing.
         return jdbc

@@ -61,7 +61,7 @@ class WebhookInbox {
                     tenants.add(row.tenantId());
                 } else {
                     ignored++;
-                    log.debug("Ignored a Xero webhook event for tenant {}: {}", row.tenantId(), row.reason());
+                    log.info("Ignored a Xero webhook event for tenant {}: {}", row.tenantId(), row.reason());
                 }
             } else {
                 duplicates++;

@@ -1,5 +1,6 @@
 package app.kontor.xerosync.webhook;
 
+import app.kontor.xero.XeroRateLimitedException;
 import app.kontor.xerosync.XeroContactChanges;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
@@ -81,9 +82,15 @@ class WebhookProcessing {
                 .onFailure(new FailureHandler.OnFailureRetryLater<>(RETRY_DELAY))
                 .execute((instance, context) -> {
                     var tenant = UUID.fromString(instance.getData());
-                    var more = process(tenant, changes.getIfAvailable());
-                    for (var round = 1; more && round < ROUNDS_PER_RUN; round++) {
+                    var more = false;
+                    try {
                         more = process(tenant, changes.getIfAvailable());
+                        for (var round = 1; more && round < ROUNDS_PER_RUN; round++) {
+                            more = process(tenant, changes.getIfAvailable());
+                        }
+                    } catch (XeroRateLimitedException limited) {
+                        // Xero's limit, not a fault: the events wait, without counting a try, until it lifts.
+                        return (complete, operations) -> operations.reschedule(complete, limited.retryAt());
                     }
                     if (more) {
                         return (complete, operations) -> operations.reschedule(complete, clock.instant());
@@ -116,7 +123,8 @@ class WebhookProcessing {
     /**
      * Hands the organisation's waiting contact events to {@code changes} and marks them processed once
      * it returns. When it throws, the events count a failed attempt (given up after {@link
-     * #MAX_ATTEMPTS}) and the exception goes on, so the job retries later.
+     * #MAX_ATTEMPTS}) and the exception goes on, so the job retries later; Xero's rate limit counts no
+     * attempt, the events just wait.
      *
      * @param changes the sync; when absent, events stay waiting
      * @return whether events are still waiting (more than one run's worth, or new ones)
@@ -155,6 +163,13 @@ class WebhookProcessing {
         if (!contactIds.isEmpty()) {
             try {
                 changes.contactsChanged(practice.get(), tenantId, Collections.unmodifiableSet(contactIds), TRIGGER);
+            } catch (XeroRateLimitedException limited) {
+                log.info(
+                        "{} contact changes from Xero webhooks for tenant {} wait for Xero's rate limit until {}",
+                        contactIds.size(),
+                        tenantId,
+                        limited.retryAt());
+                throw limited;
             } catch (RuntimeException e) {
                 rows.recordFailure(usable, String.valueOf(e.getMessage()), MAX_ATTEMPTS, clock.instant());
                 log.warn(

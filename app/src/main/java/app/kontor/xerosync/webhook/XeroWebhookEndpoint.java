@@ -55,11 +55,14 @@ class XeroWebhookEndpoint {
             HttpServletRequest request,
             @RequestHeader(name = WebhookSignature.HEADER, required = false) @Nullable String signature)
             throws IOException {
-        if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-            return answer(HttpStatus.CONTENT_TOO_LARGE);
-        }
-        var body = readAtMost(request.getInputStream(), MAX_BODY_BYTES);
+        var body = request.getContentLengthLong() > MAX_BODY_BYTES
+                ? null
+                : readAtMost(request.getInputStream(), MAX_BODY_BYTES);
         if (body == null) {
+            log.warn(
+                    "Refused a webhook from {}: its body is over {} bytes, far more than Xero sends",
+                    request.getRemoteAddr(),
+                    MAX_BODY_BYTES);
             return answer(HttpStatus.CONTENT_TOO_LARGE);
         }
         var key = settings.webhookKey();
@@ -70,8 +73,11 @@ class XeroWebhookEndpoint {
             return answer(HttpStatus.UNAUTHORIZED);
         }
         if (!WebhookSignature.matches(key, body, signature)) {
-            // Intent to receive sends wrongly signed batches on purpose; strangers may too.
-            log.debug("Refused a webhook with a missing or wrong x-xero-signature");
+            // Intent to receive sends wrongly signed batches on purpose, so this is no warning; strangers may too.
+            log.info(
+                    "Refused a webhook from {} with a {} x-xero-signature (401)",
+                    request.getRemoteAddr(),
+                    signature == null ? "missing" : "wrong");
             return answer(HttpStatus.UNAUTHORIZED);
         }
         WebhookBatch batch;

@@ -29,7 +29,8 @@ class XeroWebhooksStatus implements XeroWebhooks {
 
     @Override
     public WebhookStatus webhookStatus(PracticeId practice) {
-        var counts = rows.countsSince(practice, clock.instant().minus(STATUS_WINDOW));
+        var since = clock.instant().minus(STATUS_WINDOW);
+        var counts = rows.countsSince(practice, since);
         var total = counts.values().stream().mapToLong(Long::longValue).sum();
         return new WebhookStatus(
                 settings.hasWebhookKey(),
@@ -39,6 +40,7 @@ class XeroWebhooksStatus implements XeroWebhooks {
                 counts.get(Status.PROCESSED),
                 counts.get(Status.RECEIVED),
                 counts.get(Status.IGNORED),
-                counts.get(Status.FAILED));
+                counts.get(Status.FAILED),
+                rows.lastFailure(practice, since).orElse(null));
     }
 }

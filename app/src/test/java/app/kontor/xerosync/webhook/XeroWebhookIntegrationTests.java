@@ -10,6 +10,7 @@ import app.kontor.KontorIntegrationTest;
 import app.kontor.TestXero;
 import app.kontor.shared.PracticeId;
 import app.kontor.xero.XeroFixtures;
+import app.kontor.xero.XeroRateLimitedException;
 import app.kontor.xerosync.XeroContactChanges;
 import app.kontor.xerosync.XeroWebhooks;
 import app.xerosim.ContactChanges;
@@ -257,7 +258,32 @@ class XeroWebhookIntegrationTests {
             assertThatThrownBy(() -> processing.process(connected.tenantId, failing));
         }
         assertThat(rows(connected.tenantId)).extracting(Row::status).containsExactly("FAILED");
-        assertThat(webhooks.webhookStatus(connected.practice.id()).failed()).isEqualTo(1);
+        assertThat(webhooks.webhookStatus(connected.practice.id()))
+                .extracting(XeroWebhooks.WebhookStatus::failed, XeroWebhooks.WebhookStatus::lastFailure)
+                .containsExactly(1L, "Xero is down");
+    }
+
+    @Test
+    void xerosRateLimitKeepsTheEventsWaitingWithoutCountingAFailedTry() {
+        var connected = connectedOrganisation("Webhook Limited");
+        inbox.store(
+                List.of(parsed(connected.tenantId, connected.newContactId("Limited"), "UPDATE", now())), Instant.now());
+        var retryAt = Instant.now().plus(Duration.ofHours(3));
+        XeroContactChanges limited = (practice, tenant, ids, trigger) -> {
+            throw new XeroRateLimitedException(XeroRateLimitedException.Limit.DAY, retryAt);
+        };
+
+        for (var attempt = 1; attempt <= WebhookProcessing.MAX_ATTEMPTS + 1; attempt++) {
+            assertThatThrownBy(() -> processing.process(connected.tenantId, limited))
+                    .isInstanceOf(XeroRateLimitedException.class);
+        }
+
+        assertThat(rows(connected.tenantId)).singleElement().satisfies(row -> {
+            assertThat(row.status()).isEqualTo("RECEIVED");
+            assertThat(row.reason()).isNull();
+        });
+        assertThat(webhooks.webhookStatus(connected.practice.id()).lastFailure())
+                .isNull();
     }
 
     @Test
