@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import app.kontor.Fixtures;
 import app.kontor.KontorIntegrationTest;
+import app.kontor.TestXero;
 import app.kontor.contacts.Contact;
 import app.kontor.contacts.ContactDirectory;
 import app.kontor.contacts.ContactKind;
@@ -364,6 +365,38 @@ class XeroImportIntegrationTests {
                 .getResponse()
                 .getContentAsString();
         assertThat(page).contains("Updated from Xero", "Primary phone: +64 9 377 1111 → +64 4 499 2222");
+    }
+
+    @Test
+    void moreThanFiftyChangedContactsAreFetchedFiftyACall() throws Exception {
+        var practice = fixtures.newPractice();
+        var organisation = xero.newOrganisation("Webhook batches");
+        var ids = new java.util.LinkedHashSet<UUID>();
+        for (var i = 0; i < 120; i++) {
+            ids.add(customer(organisation, ContactChanges.named("Batch " + i + " Ltd " + organisation.shortCode())));
+        }
+        xero.connect(practice, organisation.tenantId());
+        finishedImport(practice);
+        TestXero.simulator().clock().advance(Duration.ofSeconds(2));
+        for (var id : ids) {
+            organisation.contacts().update(id, ContactChanges.none().withEmail(id + "@batches.example"));
+        }
+        var tenant = organisation.tenantId().toString();
+        var before = contactReads(tenant);
+
+        changes.contactsChanged(practice.id(), organisation.tenantId(), ids, "webhook");
+
+        assertThat(contactReads(tenant) - before).as("⌈120 / 50⌉ calls").isEqualTo(3);
+        for (var id : ids) {
+            assertThat(linkedContact(practice, id).billingEmail().map(EmailAddress::address))
+                    .contains(id + "@batches.example");
+        }
+    }
+
+    private static long contactReads(String tenant) {
+        return TestXero.simulator().requestLog().entries("GET", "/api.xro/2.0/Contacts").stream()
+                .filter(request -> tenant.equals(request.header("xero-tenant-id")))
+                .count();
     }
 
     private XeroImport finishedImport(Fixtures.TestPractice practice) {

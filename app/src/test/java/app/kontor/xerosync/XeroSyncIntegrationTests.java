@@ -389,6 +389,13 @@ class XeroSyncIntegrationTests {
         assertThat(contactPage)
                 .contains(
                         "Automatic sync with Xero is paused", "Create Contact still works", ">Create Contact</button>");
+        mvc.perform(post("/api/v1/contacts/" + kontorOnly.id() + "/xero")
+                        .with(fixtures.as(practice.memberEmail()))
+                        .with(csrf()))
+                .andExpect(status().isCreated());
+        assertThat(links.find(practice.id(), kontorOnly.id()).orElseThrow().origin())
+                .as("Create Contact works while paused")
+                .isEqualTo(app.kontor.xerolink.LinkOrigin.CREATED);
 
         mvc.perform(post("/api/v1/xero/connection/resume")
                         .with(fixtures.as(practice.adminEmail()))

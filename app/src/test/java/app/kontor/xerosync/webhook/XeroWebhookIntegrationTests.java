@@ -8,9 +8,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import app.kontor.Fixtures;
 import app.kontor.KontorIntegrationTest;
 import app.kontor.TestXero;
+import app.kontor.shared.ContactId;
 import app.kontor.shared.PracticeId;
 import app.kontor.xero.XeroFixtures;
 import app.kontor.xero.XeroRateLimitedException;
+import app.kontor.xerolink.XeroLinks;
 import app.kontor.xerosync.XeroContactChanges;
 import app.kontor.xerosync.XeroWebhooks;
 import app.xerosim.ContactChanges;
@@ -66,6 +68,9 @@ class XeroWebhookIntegrationTests {
 
     @Autowired
     XeroWebhooks webhooks;
+
+    @Autowired
+    XeroLinks links;
 
     @Test
     void correctlySignedBatchIsStoredAndAnsweredOkWithEmptyBodyAndNoCookie() throws Exception {
@@ -287,6 +292,52 @@ class XeroWebhookIntegrationTests {
     }
 
     @Test
+    void archivingMergingAndAnErasureRequestInXeroReachKontorByWebhook() throws Exception {
+        var practice = fixtures.newPractice();
+        var organisation = xero.newOrganisation("Webhook statuses");
+        var archived = customer(organisation, "Hook Archived Ltd");
+        var merged = customer(organisation, "Hook Merged Ltd");
+        var erased = customer(organisation, "Hook Erased Ltd");
+        var survivor = organisation
+                .contacts()
+                .create(ContactChanges.named("Hook Survivor Ltd " + organisation.shortCode()))
+                .contactId();
+        xero.connectAndSettle(practice, organisation.tenantId());
+        var kontorArchived = linked(practice, organisation.tenantId(), archived);
+        var kontorMerged = linked(practice, organisation.tenantId(), merged);
+        var kontorErased = linked(practice, organisation.tenantId(), erased);
+        TestXero.simulator().clock().advance(Duration.ofSeconds(2));
+        organisation.contacts().archive(archived);
+        organisation.contacts().merge(merged, survivor);
+        organisation.contacts().requestErasure(erased);
+
+        var tenant = organisation.tenantId();
+        assertEmptyAnswer(
+                send(signed(batch(
+                        event(tenant, archived, "UPDATE"),
+                        event(tenant, merged, "UPDATE"),
+                        event(tenant, erased, "UPDATE")))),
+                200);
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> links.find(practice.id(), kontorErased)
+                                .orElseThrow()
+                                .xeroStatus(),
+                        "GDPRREQUEST"::equals);
+        assertThat(links.find(practice.id(), kontorArchived).orElseThrow().xeroStatus())
+                .isEqualTo("ARCHIVED");
+        assertThat(links.find(practice.id(), kontorMerged).orElseThrow().xeroContactId())
+                .isEqualTo(survivor);
+        assertThat(jdbc.sql("select event || ' by ' || actor from xero_link_history where contact_id = ?")
+                        .param(kontorMerged.value())
+                        .query(String.class)
+                        .list())
+                .contains("Merged in Xero by Xero (webhook)");
+        assertThat(rows(tenant)).extracting(Row::status).containsOnly("PROCESSED");
+    }
+
+    @Test
     void statusCountsThePracticesEventsAndNamesTheWebhookUrl() throws Exception {
         var connected = connectedOrganisation("Webhook Status");
         var before = Instant.now().minusSeconds(1);
@@ -344,6 +395,21 @@ class XeroWebhookIntegrationTests {
 
     private static XeroContactChanges recording(List<Call> calls) {
         return (practice, tenant, ids, trigger) -> calls.add(new Call(practice, tenant, Set.copyOf(ids), trigger));
+    }
+
+    private static UUID customer(app.xerosim.SimOrganisation organisation, String name) {
+        return organisation
+                .contacts()
+                .create(ContactChanges.named(name + " " + organisation.shortCode())
+                        .withEmail(UUID.randomUUID().toString().substring(0, 8) + "@hook.example")
+                        .asCustomer(true))
+                .contactId();
+    }
+
+    private ContactId linked(Fixtures.TestPractice practice, UUID tenant, UUID xeroContactId) {
+        return links.findByXeroContact(practice.id(), tenant, xeroContactId)
+                .orElseThrow()
+                .contactId();
     }
 
     private MockHttpServletResponse send(MockHttpServletRequestBuilder request) throws Exception {
