@@ -44,7 +44,14 @@ public interface XeroAccounting {
      * The contacts with these ContactIDs, archived ones included, at most {@value #IDS_PER_CALL} per
      * call; ids Xero does not know are left out. Waits for Xero's minute limit when the wait is short.
      */
-    List<XeroContactSnapshot> contactsById(PracticeId practice, java.util.Collection<UUID> contactIds);
+    ContactsById contactsById(PracticeId practice, java.util.Collection<UUID> contactIds);
+
+    /**
+     * @param contacts the contacts Xero returned
+     * @param calls the calls made for them
+     * @param bytes the bodies' size, as downloaded
+     */
+    record ContactsById(List<XeroContactSnapshot> contacts, int calls, long bytes) {}
 
     /**
      * Creates one contact with {@code PUT /Contacts}, {@code summarizeErrors=false} and the given

@@ -63,7 +63,8 @@ class ChangeSync implements XeroContactChanges {
             return;
         }
         var startedAt = clock.instant();
-        var read = accounting.contactsById(practice, xeroContactIds);
+        var fetched = accounting.contactsById(practice, xeroContactIds);
+        var read = fetched.contacts();
         if (read.size() < xeroContactIds.size()) {
             var missing = new LinkedHashSet<>(xeroContactIds);
             read.forEach(contact -> missing.remove(contact.contactId()));
@@ -75,7 +76,6 @@ class ChangeSync implements XeroContactChanges {
                     trigger,
                     tenantId);
         }
-        var calls = (xeroContactIds.size() + XeroAccounting.IDS_PER_CALL - 1) / XeroAccounting.IDS_PER_CALL;
         transaction.executeWithoutResult(status -> {
             var changed = xeroContacts.store(practice, tenantId, read, clock.instant());
             var pending = xeroContacts.pendingAmong(tenantId, xeroContactIds);
@@ -94,7 +94,8 @@ class ChangeSync implements XeroContactChanges {
                     practice,
                     tenantId,
                     "Xero (" + trigger + ")",
-                    calls,
+                    fetched.calls(),
+                    fetched.bytes(),
                     changed,
                     counts,
                     startedAt,

@@ -264,7 +264,7 @@ public class XeroPushes {
         } catch (ContactNotFoundException gone) {
             return Optional.empty();
         }
-        var inXero = accounting.contactsById(practice, Set.of(link.xeroContactId())).stream()
+        var inXero = accounting.contactsById(practice, Set.of(link.xeroContactId())).contacts().stream()
                 .findFirst()
                 .orElse(null);
         if (inXero == null) {

@@ -47,6 +47,9 @@ import org.springframework.test.web.servlet.MockMvc;
 class XeroImportIntegrationTests {
 
     @Autowired
+    XeroSyncs syncs;
+
+    @Autowired
     MockMvc mvc;
 
     @Autowired
@@ -387,6 +390,10 @@ class XeroImportIntegrationTests {
         changes.contactsChanged(practice.id(), organisation.tenantId(), ids, "webhook");
 
         assertThat(contactReads(tenant) - before).as("⌈120 / 50⌉ calls").isEqualTo(3);
+        var run = syncs.log(practice.id(), 1).getFirst();
+        assertThat(run.kind()).isEqualTo(RunKind.WEBHOOK);
+        assertThat(run.pages()).as("calls in the sync log").isEqualTo(3);
+        assertThat(run.bytes()).as("downloaded, at least 100 bytes a contact").isGreaterThan(120 * 100);
         for (var id : ids) {
             assertThat(linkedContact(practice, id).billingEmail().map(EmailAddress::address))
                     .contains(id + "@batches.example");

@@ -128,22 +128,27 @@ class XeroAccountingClient implements XeroAccounting {
     }
 
     @Override
-    public List<XeroContactSnapshot> contactsById(PracticeId practice, java.util.Collection<UUID> contactIds) {
+    public ContactsById contactsById(PracticeId practice, java.util.Collection<UUID> contactIds) {
         var ids = List.copyOf(contactIds);
         var found = new java.util.ArrayList<XeroContactSnapshot>(ids.size());
+        var calls = 0;
+        var bytes = 0L;
         for (var from = 0; from < ids.size(); from += IDS_PER_CALL) {
             var batch = String.join(
                     ",",
                     ids.subList(from, Math.min(ids.size(), from + IDS_PER_CALL)).stream()
                             .map(UUID::toString)
                             .toList());
-            found.addAll(XeroContactReader.page(readContacts(
+            var body = readContacts(
                     practice,
                     "read the changed contacts",
                     builder -> builder.queryParam("IDs", batch).queryParam("page", 1),
-                    null)));
+                    null);
+            calls++;
+            bytes += body.length;
+            found.addAll(XeroContactReader.page(body));
         }
-        return found;
+        return new ContactsById(List.copyOf(found), calls, bytes);
     }
 
     /** One page of {@code GET /Contacts} ({@value #PAGE_SIZE} a page, archived included) as Xero's bytes. */

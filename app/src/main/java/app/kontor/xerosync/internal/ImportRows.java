@@ -68,6 +68,7 @@ public class ImportRows {
             UUID tenantId,
             String startedBy,
             int calls,
+            long bytes,
             int read,
             Applied counts,
             Instant startedAt,
@@ -77,13 +78,14 @@ public class ImportRows {
                             pages, bytes, read_count, to_apply_count, applied_count, created_count, linked_count,
                             review_count, skipped_count, failed_count, missing_count, started_by, started_at,
                             finished_at, updated_at)
-                        values (?, ?, ?, ?, 'FINISHED', 1, false, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)""")
+                        values (?, ?, ?, ?, 'FINISHED', 1, false, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)""")
                 .params(
                         UUID.randomUUID(),
                         kind.name(),
                         practice.value(),
                         tenantId,
                         calls,
+                        bytes,
                         read,
                         counts.total(),
                         counts.total(),
