@@ -23,7 +23,7 @@ import app.kontor.xerolink.XeroLinks;
 import app.kontor.xerosync.internal.XeroContactRows;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient.ScheduleOptions;
-import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceException;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -204,8 +204,8 @@ public class XeroPushes {
                     && execution.getExecutionTime().isAfter(now)) {
                 try {
                     scheduler.getObject().reschedule(execution.getTaskInstance(), now);
-                } catch (TaskInstanceCurrentlyExecutingException running) {
-                    // Picked up meanwhile: it runs now anyway.
+                } catch (TaskInstanceException runningOrDone) {
+                    // Picked up or finished meanwhile: nothing left to bring forward.
                 }
             }
         }
