@@ -6,6 +6,7 @@ import app.kontor.xero.XeroConnections;
 import app.kontor.xero.XeroContactPage;
 import app.kontor.xero.XeroNeedsReconnectException;
 import app.kontor.xero.XeroRateLimitedException;
+import app.kontor.xerolink.XeroLinks;
 import app.kontor.xerosync.internal.ImportRows;
 import app.kontor.xerosync.internal.PlannerStatistics;
 import app.kontor.xerosync.internal.ProblemRows;
@@ -47,6 +48,9 @@ class ImportRunner {
     /** After a failure that may pass (Xero unreachable, a 5xx), the import tries again this much later. */
     static final Duration RETRY_AFTER_FAILURE = Duration.ofMinutes(1);
 
+    /** Vanished contacts named under Needs attention after a reconciliation; more are only counted. */
+    static final int VANISHED_LISTED = 100;
+
     private final ImportRows imports;
     private final XeroContactRows xeroContacts;
     private final ProblemRows problems;
@@ -58,6 +62,7 @@ class ImportRunner {
     private final Clock clock;
 
     private final XeroPushes pushes;
+    private final XeroLinks links;
 
     ImportRunner(
             ImportRows imports,
@@ -68,10 +73,12 @@ class ImportRunner {
             ContactApplier applier,
             PlannerStatistics statistics,
             XeroPushes pushes,
+            XeroLinks links,
             PlatformTransactionManager transactions,
             Clock clock) {
         this.imports = imports;
         this.pushes = pushes;
+        this.links = links;
         this.xeroContacts = xeroContacts;
         this.problems = problems;
         this.accounting = accounting;
@@ -241,10 +248,36 @@ class ImportRunner {
         imports.finish(current.id(), now());
         if (current.kind() == RunKind.RECONCILIATION) {
             imports.missing(current.id(), xeroContacts.notReadSince(current.tenantId(), current.startedAt()));
+            listVanished(current);
         }
         connections.recordSyncTimes(current.practiceId(), now(), null);
         // Xero's changes are in: edits held back (paused, a failure) go now, their conflicts settled.
         pushes.sendWaiting(current.practiceId());
+    }
+
+    /**
+     * Names the contacts a reconciliation did not read under Needs attention (the first {@value
+     * #VANISHED_LISTED}; the run's count has them all), replacing what an earlier run said of them.
+     */
+    private void listVanished(XeroImport current) {
+        var vanished = xeroContacts.listNotReadSince(current.tenantId(), current.startedAt(), VANISHED_LISTED);
+        var ids = vanished.stream().map(StoredXeroContact::xeroContactId).toList();
+        problems.clearAll(current.tenantId(), ids);
+        var linked = links.findByXeroContacts(current.practiceId(), current.tenantId(), ids);
+        for (var contact : vanished) {
+            var link = linked.get(contact.xeroContactId());
+            problems.add(
+                    current.practiceId(),
+                    current.tenantId(),
+                    contact.xeroContactId(),
+                    link == null ? null : link.contactId(),
+                    contact.name().isEmpty() ? "(no name)" : contact.name(),
+                    "Contact",
+                    null,
+                    "Xero no longer lists this contact (weekly reconciliation). Kontor deleted nothing"
+                            + (link == null ? "." : ": the Kontor contact and its link are kept."),
+                    now());
+        }
     }
 
     private Instant now() {

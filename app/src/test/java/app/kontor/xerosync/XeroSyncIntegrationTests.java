@@ -298,6 +298,18 @@ class XeroSyncIntegrationTests {
                 .isEqualTo(1);
         assertThat(links.findByXeroContact(practice.id(), organisation.tenantId(), kept.contactId()))
                 .isPresent();
+        assertThat(imports.needsAttention(practice.id(), 10)).singleElement().satisfies(problem -> {
+            assertThat(problem.xeroName()).isEqualTo("Gone Ltd");
+            assertThat(problem.reason()).startsWith("Xero no longer lists this contact");
+        });
+
+        // The next reconciliation says it again, once.
+        jdbc.sql("update xero_imports set started_at = ?, finished_at = ? where practice_id = ?")
+                .params(daysAgo(8), daysAgo(8), practice.id().value())
+                .update();
+        syncs.syncNow(practice.id(), "Test");
+        finishedAfter(practice, run.id());
+        assertThat(imports.needsAttention(practice.id(), 10)).hasSize(1);
     }
 
     @Test

@@ -198,6 +198,16 @@ public class XeroContactRows {
         applied(tenantId, List.of(contact.contactId()));
     }
 
+    /** The first {@code limit} of {@link #notReadSince(UUID, Instant)}, by name. */
+    public List<StoredXeroContact> listNotReadSince(UUID tenantId, Instant since, int limit) {
+        return jdbc.sql("""
+                        select * from xero_contacts where tenant_id = ? and read_at < ?
+                        order by match_name, xero_contact_id fetch first %d rows only""".formatted(limit))
+                .params(tenantId, utc(since))
+                .query(XeroContactRows::stored)
+                .list();
+    }
+
     /** Kontor's copies of this organisation's contacts that no read since {@code since} returned. */
     public int notReadSince(UUID tenantId, Instant since) {
         return jdbc.sql("select count(*) from xero_contacts where tenant_id = ? and read_at < ?")
