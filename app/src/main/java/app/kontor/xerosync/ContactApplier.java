@@ -529,17 +529,19 @@ class ContactApplier {
             Run run, Contact before, XeroContactSnapshot xero, @Nullable XeroContactSnapshot lastApplied) {
         var mapped = XeroValues.replaceSyncedFields(before.toInput(), xero, lastApplied, run.phoneRegion());
         rejected(run, xero, before.id(), mapped.rejected());
-        // A Kontor edit still waiting to be sent loses where Xero changed the same field (DESIGN §1 rule 6).
-        var conflicts = lastApplied != null && pushes.waiting(before.id())
-                ? XeroPushes.conflicts(before, lastApplied, xero)
-                : "";
         var after = XeroPushes.fromXero(
                 () -> contacts.update(run.practice(), before.id(), before.version(), mapped.input()));
         var changes = SyncedFields.changes(before, after);
         if (!changes.isEmpty()) {
             links.record(run.practice(), before.id(), "Updated from Xero", changes, run.actor());
         }
-        XeroPushes.recordConflict(links, run.practice(), before.id(), conflicts, run.actor());
+        if (lastApplied != null) {
+            // A Kontor edit still waiting to be sent loses where Xero changed the same field (DESIGN §1 rule 6).
+            var lost = XeroPushes.lostEdits(before, after, lastApplied);
+            if (!lost.isEmpty() && pushes.waiting(before.id())) {
+                XeroPushes.recordConflict(links, run.practice(), before.id(), lost, run.actor());
+            }
+        }
     }
 
     private void rejected(Run run, XeroContactSnapshot xero, ContactId contact, List<XeroValues.Rejected> rejected) {

@@ -111,11 +111,19 @@ public class XeroPushes {
             var contact = new ContactId(UUID.fromString(instance.getId()));
             var versionRead = contacts.find(practice, contact).map(Contact::version);
             var retryAt = push(practice, contact);
-            return (complete, operations) -> transaction.executeWithoutResult(status -> {
-                // An edit made while this ran found the job already there and scheduled nothing: run again for it.
-                var again = retryAt.or(() -> editedSince(practice, contact, versionRead));
-                again.ifPresentOrElse(at -> operations.reschedule(complete, at), operations::stop);
-            });
+            return (complete, operations) -> {
+                try {
+                    transaction.executeWithoutResult(status -> {
+                        // An edit made while this ran found the job already there and scheduled nothing: run again.
+                        var again = retryAt.or(() -> editedSince(practice, contact, versionRead));
+                        again.ifPresentOrElse(at -> operations.reschedule(complete, at), operations::stop);
+                    });
+                } catch (RuntimeException e) {
+                    // E.g. the contact's row stayed locked too long: try again soon rather than leave the job stuck.
+                    log.warn("Push of contact {} to Xero could not finish; trying again in a minute", contact, e);
+                    operations.reschedule(complete, clock.instant().plus(RETRY_AFTER_FAILURE));
+                }
+            };
         });
     }
 
@@ -176,9 +184,13 @@ public class XeroPushes {
         if (link == null || link.origin() == LinkOrigin.CREATED) {
             return false;
         }
-        var known = xeroContacts
+        var stored = xeroContacts
                 .find(contact.practiceId(), link.tenantId(), link.xeroContactId())
-                .flatMap(stored -> XeroContactReader.one(stored.rawJson()));
+                .orElse(null);
+        if (stored != null && XeroContactSnapshot.GDPR_REQUEST.equals(stored.status())) {
+            return false; // Xero is erasing it: Kontor sends it nothing (DESIGN §1 rule 8)
+        }
+        var known = stored == null ? Optional.<XeroContactSnapshot>empty() : XeroContactReader.one(stored.rawJson());
         return known.isEmpty() || !sameSyncedValues(contact, known.get());
     }
 
@@ -192,7 +204,7 @@ public class XeroPushes {
     }
 
     /**
-     * Pushes of the practice waiting for a later try go now. Called when a sync has read Xero's
+     * Pushes of the practice waiting for a later try (at most {@link #WHILE_PAUSED} away) go now. Called when a sync has read Xero's
      * changes, so that conflicts with them are already recorded (by the applier) and the pushes send
      * only what Xero does not have. After Resume sync this is what sends the edits made while paused.
      */
@@ -200,8 +212,9 @@ public class XeroPushes {
         var practice = practiceId.value().toString();
         var now = clock.instant();
         for (var execution : scheduler.getObject().getScheduledExecutionsForTask(TASK, String.class)) {
-            if (practice.equals(execution.getData())
-                    && execution.getExecutionTime().isAfter(now)) {
+            var at = execution.getExecutionTime();
+            // Pushes held back by a pause or a passing failure; those waiting for Xero's limit keep its time.
+            if (practice.equals(execution.getData()) && at.isAfter(now) && !at.isAfter(now.plus(WHILE_PAUSED))) {
                 try {
                     scheduler.getObject().reschedule(execution.getTaskInstance(), now);
                 } catch (TaskInstanceException runningOrDone) {
@@ -271,14 +284,26 @@ public class XeroPushes {
             links.record(practice, link.contactId(), "Not sent to Xero", "Xero no longer has this contact.", ACTOR);
             return Optional.empty();
         }
+        if (inXero.isErasureRequested()) {
+            links.record(
+                    practice,
+                    link.contactId(),
+                    "Not sent to Xero",
+                    "Xero is erasing this contact's data (GDPR request), so Kontor sends it nothing.",
+                    ACTOR);
+            return Optional.empty();
+        }
         var known = xeroContacts
                 .find(practice, link.tenantId(), link.xeroContactId())
                 .orElse(null);
         if (known != null && changedSince(inXero, known.updatedAt())) {
             // Xero changed it too: its changes are applied first; a field changed on both sides keeps Xero's value.
-            var lastRead = XeroContactReader.one(known.rawJson()).orElse(null);
-            xeroWins(practice, link, inXero, conflicts(contact, lastRead, inXero));
-            contact = contacts.get(practice, link.contactId());
+            contact = xeroWins(
+                    practice,
+                    link,
+                    inXero,
+                    contact,
+                    XeroContactReader.one(known.rawJson()).orElse(null));
         }
         if (sameSyncedValues(contact, inXero)) {
             remember(practice, link, inXero);
@@ -303,34 +328,52 @@ public class XeroPushes {
      * Xero changed the contact since Kontor last read it: its changes are applied as a sync would; a
      * field Kontor changed too keeps Xero's value, and the history names Kontor's edit that lost.
      *
-     * @param conflicts "Billing email: Xero's → Kontor's lost edit", empty when no field changed on both sides
+     * @return the Kontor contact with Xero's changes
      */
-    private void xeroWins(PracticeId practice, XeroLink link, XeroContactSnapshot inXero, String conflicts) {
-        transaction.executeWithoutResult(status -> {
+    private Contact xeroWins(
+            PracticeId practice,
+            XeroLink link,
+            XeroContactSnapshot inXero,
+            Contact before,
+            @Nullable XeroContactSnapshot lastRead) {
+        return transaction.execute(status -> {
             xeroContacts.store(practice, link.tenantId(), List.of(inXero), clock.instant());
             var pending = xeroContacts.pendingAmong(link.tenantId(), Set.of(link.xeroContactId()));
             var filter = connections.find(practice).orElseThrow().importFilter();
             var apply = applier.getObject();
             apply.applyEach(apply.decisionRun(practice, link.tenantId(), filter, "Xero (conflict)"), pending);
             xeroContacts.applied(link.tenantId(), List.of(link.xeroContactId()));
-            recordConflict(links, practice, link.contactId(), conflicts, ACTOR);
+            var after = contacts.get(practice, link.contactId());
+            recordConflict(links, practice, link.contactId(), lostEdits(before, after, lastRead), ACTOR);
+            return after;
         });
     }
 
     /**
-     * The fields Kontor and Xero both changed since Kontor last read the contact, each as "Billing
-     * email: Xero's value → Kontor's lost edit"; empty when there is none.
+     * The fields whose Kontor value, edited since Kontor last read the Xero contact, Xero's values have
+     * just replaced, each as "Billing email: Xero's value → Kontor's lost edit"; empty when none.
+     * Judged on what was really replaced, so a Xero change only of case or spacing counts, and a
+     * value Xero cleared (never applied, DESIGN §1 rule 6) does not.
      *
-     * @param lastRead the Xero contact as Kontor last read it; null: unknown, any difference counts
+     * @param before the Kontor contact before Xero's values were applied
+     * @param after the same contact after
+     * @param lastRead the Xero contact as Kontor last read it; null: unknown, any Kontor value counts as edited
      */
-    static String conflicts(Contact kontor, @Nullable XeroContactSnapshot lastRead, XeroContactSnapshot inXero) {
-        var lastValues = lastRead == null ? Map.<String, Value>of() : values(lastRead);
-        var kontorValues = values(XeroClientActions.draft(kontor, kontor.name()));
-        var inXeroValues = values(inXero);
-        var conflicts = differing(kontorValues, inXeroValues);
-        conflicts.retainAll(differing(kontorValues, lastValues));
-        conflicts.retainAll(changed(lastValues, inXeroValues));
-        return describe(conflicts, inXeroValues, kontorValues);
+    static String lostEdits(Contact before, Contact after, @Nullable XeroContactSnapshot lastRead) {
+        var kontor = values(XeroClientActions.draft(before, before.name()));
+        var applied = values(XeroClientActions.draft(after, after.name()));
+        var last = lastRead == null ? Map.<String, Value>of() : values(lastRead);
+        var lost = new LinkedHashSet<String>();
+        for (var field : List.of(NAME, EMAIL, PHONE, ADDRESS)) {
+            var edit = kontor.getOrDefault(field, NONE);
+            var replaced =
+                    !edit.shown().equals(applied.getOrDefault(field, NONE).shown());
+            var edited = !edit.compared().equals(last.getOrDefault(field, NONE).compared());
+            if (!edit.shown().isEmpty() && replaced && edited) {
+                lost.add(field);
+            }
+        }
+        return describe(lost, applied, kontor);
     }
 
     /** Records in the contact's Xero history that Xero's values won over Kontor's edit, if any field conflicted. */
@@ -409,19 +452,6 @@ public class XeroPushes {
                 fields.add(field);
             }
         });
-        return fields;
-    }
-
-    /** The fields whose value differs between two reads of the same Xero contact. */
-    private static Set<String> changed(Map<String, Value> before, Map<String, Value> after) {
-        var fields = new LinkedHashSet<String>();
-        for (var field : List.of(NAME, EMAIL, PHONE, ADDRESS)) {
-            if (!before.getOrDefault(field, NONE)
-                    .compared()
-                    .equals(after.getOrDefault(field, NONE).compared())) {
-                fields.add(field);
-            }
-        }
         return fields;
     }
 

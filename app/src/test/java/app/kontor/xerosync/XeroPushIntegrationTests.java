@@ -299,6 +299,36 @@ class XeroPushIntegrationTests {
         assertThat(posts(organisation, inXero.contactId())).hasSize(1);
     }
 
+    @Test
+    void nothingIsSentToAContactXeroIsErasing() throws Exception {
+        var practice = fixtures.newPractice();
+        var organisation = xero.newOrganisation("Erasing");
+        var name = "Erasing Ltd " + unique();
+        var inXero = organisation
+                .contacts()
+                .create(ContactChanges.named(name)
+                        .withEmail("old@erasing.example")
+                        .asCustomer(true));
+        var kontor = fixtures.organisation(practice, name, "old@erasing.example", null);
+        xero.connectAndSettle(practice, organisation.tenantId());
+        TestXero.simulator().clock().advance(Duration.ofSeconds(2));
+        organisation.contacts().requestErasure(inXero.contactId());
+        syncs.syncNow(practice.id(), "Test");
+        await().atMost(Duration.ofSeconds(30))
+                .until(
+                        () -> links.find(practice.id(), kontor.id())
+                                .orElseThrow()
+                                .xeroStatus(),
+                        "GDPRREQUEST"::equals);
+
+        editEmail(practice, kontor.id(), "new@erasing.example");
+
+        assertThat(pushesQueued(kontor.id())).as("no push is scheduled").isZero();
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> posts(organisation, inXero.contactId()).isEmpty());
+    }
+
     private void editEmail(Fixtures.TestPractice practice, ContactId id, String email) {
         Contact current = contacts.get(practice.id(), id);
         contacts.update(

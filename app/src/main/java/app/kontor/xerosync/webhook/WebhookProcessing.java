@@ -1,5 +1,6 @@
 package app.kontor.xerosync.webhook;
 
+import app.kontor.xero.XeroConnectionException;
 import app.kontor.xero.XeroRateLimitedException;
 import app.kontor.xerosync.XeroContactChanges;
 import com.github.kagkarlsson.scheduler.Scheduler;
@@ -121,6 +122,16 @@ class WebhookProcessing {
     }
 
     /**
+     * The failure in words fit for the settings page: Kontor's Xero errors say what happened in plain
+     * words; anything else (a database error's text, say) stays in the server's log.
+     */
+    private static String reason(RuntimeException failure) {
+        return failure instanceof XeroConnectionException
+                ? String.valueOf(failure.getMessage())
+                : "an unexpected error; the server's log has the details";
+    }
+
+    /**
      * Hands the organisation's waiting contact events to {@code changes} and marks them processed once
      * it returns. When it throws, the events count a failed attempt (given up after {@link
      * #MAX_ATTEMPTS}) and the exception goes on, so the job retries later; Xero's rate limit counts no
@@ -171,7 +182,7 @@ class WebhookProcessing {
                         limited.retryAt());
                 throw limited;
             } catch (RuntimeException e) {
-                rows.recordFailure(usable, String.valueOf(e.getMessage()), MAX_ATTEMPTS, clock.instant());
+                rows.recordFailure(usable, reason(e), MAX_ATTEMPTS, clock.instant());
                 log.warn(
                         "Applying {} contact changes from Xero webhooks for tenant {} failed; retrying later",
                         contactIds.size(),

@@ -6,8 +6,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +38,8 @@ class XeroWebhookEndpoint {
 
     private static final Logger log = LoggerFactory.getLogger(XeroWebhookEndpoint.class);
 
+    private static final Duration REFUSALS_LOGGED_EVERY = Duration.ofMinutes(1);
+
     /** Xero's payload as it is: unknown fields ignored, nothing required. */
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -42,6 +48,8 @@ class XeroWebhookEndpoint {
     private final WebhookProcessing processing;
     private final Clock clock;
     private final AtomicBoolean warnedNoKey = new AtomicBoolean();
+    private final AtomicLong refusedSinceLogged = new AtomicLong();
+    private final AtomicReference<@Nullable Instant> refusedLoggedAt = new AtomicReference<>();
 
     XeroWebhookEndpoint(XeroSettings settings, WebhookInbox inbox, WebhookProcessing processing, Clock clock) {
         this.settings = settings;
@@ -59,10 +67,7 @@ class XeroWebhookEndpoint {
                 ? null
                 : readAtMost(request.getInputStream(), MAX_BODY_BYTES);
         if (body == null) {
-            log.warn(
-                    "Refused a webhook from {}: its body is over {} bytes, far more than Xero sends",
-                    request.getRemoteAddr(),
-                    MAX_BODY_BYTES);
+            refused(request, "its body is over " + MAX_BODY_BYTES + " bytes, far more than Xero sends (413)");
             return answer(HttpStatus.CONTENT_TOO_LARGE);
         }
         var key = settings.webhookKey();
@@ -74,10 +79,7 @@ class XeroWebhookEndpoint {
         }
         if (!WebhookSignature.matches(key, body, signature)) {
             // Intent to receive sends wrongly signed batches on purpose, so this is no warning; strangers may too.
-            log.info(
-                    "Refused a webhook from {} with a {} x-xero-signature (401)",
-                    request.getRemoteAddr(),
-                    signature == null ? "missing" : "wrong");
+            refused(request, "its x-xero-signature is " + (signature == null ? "missing" : "wrong") + " (401)");
             return answer(HttpStatus.UNAUTHORIZED);
         }
         WebhookBatch batch;
@@ -101,6 +103,25 @@ class XeroWebhookEndpoint {
                 stored.duplicates(),
                 stored.ignored());
         return answer(HttpStatus.OK);
+    }
+
+    /**
+     * Logs a refused webhook: the first at once, then at most one line a minute with how many there
+     * were, so that strangers sending junk cannot flood the log.
+     */
+    private void refused(HttpServletRequest request, String why) {
+        var count = refusedSinceLogged.incrementAndGet();
+        var now = clock.instant();
+        var last = refusedLoggedAt.get();
+        if ((last == null || !now.isBefore(last.plus(REFUSALS_LOGGED_EVERY)))
+                && refusedLoggedAt.compareAndSet(last, now)) {
+            refusedSinceLogged.addAndGet(-count);
+            log.info(
+                    "Refused {} webhook(s) since the last such line; the latest, from {}, because {}",
+                    count,
+                    request.getRemoteAddr(),
+                    why);
+        }
     }
 
     private static ResponseEntity<Void> answer(HttpStatus status) {

@@ -10,6 +10,7 @@ import app.kontor.KontorIntegrationTest;
 import app.kontor.TestXero;
 import app.kontor.shared.ContactId;
 import app.kontor.shared.PracticeId;
+import app.kontor.xero.XeroConnectionException;
 import app.kontor.xero.XeroFixtures;
 import app.kontor.xero.XeroRateLimitedException;
 import app.kontor.xerolink.XeroLinks;
@@ -248,10 +249,21 @@ class XeroWebhookIntegrationTests {
         var connected = connectedOrganisation("Webhook Failing");
         inbox.store(
                 List.of(parsed(connected.tenantId, connected.newContactId("Broken"), "UPDATE", now())), Instant.now());
+        XeroContactChanges internal = (practice, tenant, ids, trigger) -> {
+            throw new IllegalStateException("bad SQL grammar [select secret from somewhere]");
+        };
         XeroContactChanges failing = (practice, tenant, ids, trigger) -> {
-            throw new IllegalStateException("Xero is down");
+            throw new XeroConnectionException("Xero is down");
         };
 
+        assertThatThrownBy(() -> processing.process(connected.tenantId, internal))
+                .hasMessageContaining("bad SQL");
+        assertThat(rows(connected.tenantId)).singleElement().satisfies(row -> {
+            assertThat(row.status()).isEqualTo("RECEIVED");
+            assertThat(row.reason())
+                    .as("what the settings page may show")
+                    .isEqualTo("an unexpected error; the server's log has the details");
+        });
         assertThatThrownBy(() -> processing.process(connected.tenantId, failing))
                 .hasMessage("Xero is down");
         assertThat(rows(connected.tenantId)).singleElement().satisfies(row -> {
@@ -259,7 +271,7 @@ class XeroWebhookIntegrationTests {
             assertThat(row.reason()).isEqualTo("Xero is down");
         });
 
-        for (var attempt = 2; attempt <= WebhookProcessing.MAX_ATTEMPTS; attempt++) {
+        for (var attempt = 3; attempt <= WebhookProcessing.MAX_ATTEMPTS; attempt++) {
             assertThatThrownBy(() -> processing.process(connected.tenantId, failing));
         }
         assertThat(rows(connected.tenantId)).extracting(Row::status).containsExactly("FAILED");
