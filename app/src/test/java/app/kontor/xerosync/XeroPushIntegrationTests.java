@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,15 +63,10 @@ class XeroPushIntegrationTests {
 
     @Test
     void aKontorEditOfAMatchedContactReachesXeroOnceAndOfACreatedContactNever() throws Exception {
-        var practice = fixtures.newPractice();
-        var organisation = xero.newOrganisation("Push");
-        var name = "Push Matched Ltd " + unique();
-        var inXero = organisation
-                .contacts()
-                .create(ContactChanges.named(name).withEmail("old@push.example").asCustomer(true));
-        var matched = fixtures.organisation(practice, name, "old@push.example", null);
-        xero.connectAndSettle(practice, organisation.tenantId());
-        assertThat(links.find(practice.id(), matched.id()).orElseThrow().origin())
+        var both = matched("Push", "Push Matched Ltd", "old@push.example");
+        var practice = both.practice();
+        var organisation = both.organisation();
+        assertThat(links.find(practice.id(), both.kontor()).orElseThrow().origin())
                 .isEqualTo(LinkOrigin.MATCHED);
         var created = fixtures.organisation(practice, "Push Created Ltd " + unique(), "created@push.example", null);
         mvc.perform(post("/api/v1/contacts/" + created.id() + "/xero")
@@ -80,22 +76,20 @@ class XeroPushIntegrationTests {
         var createdInXero =
                 links.find(practice.id(), created.id()).orElseThrow().xeroContactId();
 
-        editEmail(practice, matched.id(), "new@push.example");
+        editEmail(practice, both.kontor(), "new@push.example");
         editEmail(practice, created.id(), "changed@push.example");
 
         assertThat(pushesQueued(created.id())).as("a created link is one-way").isZero();
         await().atMost(Duration.ofSeconds(30))
-                .until(
-                        () -> organisation.contacts().get(inXero.contactId()).emailAddress(),
-                        "new@push.example"::equals);
-        assertThat(posts(organisation, inXero.contactId())).hasSize(1);
-        assertThat(posts(organisation, inXero.contactId()).getFirst().idempotencyKey())
+                .until(() -> organisation.contacts().get(both.xeroId()).emailAddress(), "new@push.example"::equals);
+        assertThat(posts(organisation, both.xeroId())).hasSize(1);
+        assertThat(posts(organisation, both.xeroId()).getFirst().idempotencyKey())
                 .startsWith("kontor-push-");
         assertThat(organisation.contacts().get(createdInXero).emailAddress()).isEqualTo("created@push.example");
         assertThat(posts(organisation, createdInXero)).isEmpty();
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> history(matched.id(), "Sent to Xero").size() == 1);
-        assertThat(history(matched.id(), "Sent to Xero"))
+                .until(() -> history(both.kontor(), "Sent to Xero").size() == 1);
+        assertThat(history(both.kontor(), "Sent to Xero"))
                 .containsExactly("Kontor | Billing email: old@push.example → new@push.example");
 
         // The next sync reads the pushed contact back and finds nothing to change in Kontor.
@@ -104,36 +98,28 @@ class XeroPushIntegrationTests {
                 .until(
                         () -> syncs.log(practice.id(), 1).getFirst(),
                         run -> run.kind() == RunKind.SYNC && run.state() == ImportState.FINISHED);
-        assertThat(history(matched.id(), "Updated from Xero")).isEmpty();
-        assertThat(posts(organisation, inXero.contactId())).as("not sent again").hasSize(1);
+        assertThat(history(both.kontor(), "Updated from Xero")).isEmpty();
+        assertThat(posts(organisation, both.xeroId())).as("not sent again").hasSize(1);
     }
 
     @Test
     void whenBothSidesChangedXeroWinsAndTheXeroClientSectionShowsTheConflict() throws Exception {
-        var practice = fixtures.newPractice();
-        var organisation = xero.newOrganisation("Conflict");
-        var name = "Conflict Ltd " + unique();
-        var inXero = organisation
-                .contacts()
-                .create(ContactChanges.named(name)
-                        .withEmail("before@conflict.example")
-                        .asCustomer(true));
-        var kontor = fixtures.organisation(practice, name, "before@conflict.example", null);
-        xero.connectAndSettle(practice, organisation.tenantId());
+        var both = matched("Conflict", "Conflict Ltd", "before@conflict.example");
+        var practice = both.practice();
+        var organisation = both.organisation();
         // Xero changes first; Kontor has not heard of it (no webhook, no sync yet) when it is edited too.
         TestXero.simulator().clock().advance(Duration.ofSeconds(2));
-        organisation.contacts().update(inXero.contactId(), ContactChanges.none().withEmail("xero@conflict.example"));
+        organisation.contacts().update(both.xeroId(), ContactChanges.none().withEmail("xero@conflict.example"));
 
-        editEmail(practice, kontor.id(), "kontor@conflict.example");
+        editEmail(practice, both.kontor(), "kontor@conflict.example");
 
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> !history(kontor.id(), "Conflict").isEmpty());
-        assertThat(contacts.get(practice.id(), kontor.id()).billingEmail().map(EmailAddress::address))
+                .until(() -> !history(both.kontor(), "Conflict").isEmpty());
+        assertThat(contacts.get(practice.id(), both.kontor()).billingEmail().map(EmailAddress::address))
                 .contains("xero@conflict.example");
-        assertThat(organisation.contacts().get(inXero.contactId()).emailAddress())
-                .isEqualTo("xero@conflict.example");
-        assertThat(posts(organisation, inXero.contactId())).isEmpty();
-        var page = mvc.perform(get("/contacts/" + kontor.id()).with(fixtures.as(practice.memberEmail())))
+        assertThat(organisation.contacts().get(both.xeroId()).emailAddress()).isEqualTo("xero@conflict.example");
+        assertThat(posts(organisation, both.xeroId())).isEmpty();
+        var page = mvc.perform(get("/contacts/" + both.kontor()).with(fixtures.as(practice.memberEmail())))
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
@@ -147,54 +133,27 @@ class XeroPushIntegrationTests {
 
     @Test
     void aChangeXeroRefusesIsRecordedOnceAndChangesNothingInXero() throws Exception {
-        var practice = fixtures.newPractice();
-        var organisation = xero.newOrganisation("Refused");
-        var name = "Refused Ltd " + unique();
+        var both = matched("Refused", "Refused Ltd", "a@refused.example");
+        var practice = both.practice();
+        var organisation = both.organisation();
+        var name = both.name();
         var taken = "Taken Name Ltd " + unique();
-        var inXero = organisation
-                .contacts()
-                .create(ContactChanges.named(name)
-                        .withEmail("a@refused.example")
-                        .asCustomer(true));
         organisation.contacts().create(ContactChanges.named(taken));
-        var kontor = fixtures.organisation(practice, name, "a@refused.example", null);
-        xero.connectAndSettle(practice, organisation.tenantId());
 
-        var current = contacts.get(practice.id(), kontor.id());
-        var input = current.toInput();
-        contacts.update(
-                practice.id(),
-                kontor.id(),
-                current.version(),
-                new ContactInput(
-                        input.kind(),
-                        taken,
-                        input.firstName(),
-                        input.lastName(),
-                        input.notes(),
-                        input.emails(),
-                        input.phones(),
-                        input.addresses()));
+        edit(practice, both.kontor(), input -> named(input, taken));
 
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> !history(kontor.id(), "Xero refused the change").isEmpty());
-        assertThat(history(kontor.id(), "Xero refused the change").getFirst()).contains(taken);
-        assertThat(organisation.contacts().get(inXero.contactId()).name()).isEqualTo(name);
-        assertThat(pushesQueued(kontor.id())).as("not retried").isZero();
+                .until(() -> !history(both.kontor(), "Xero refused the change").isEmpty());
+        assertThat(history(both.kontor(), "Xero refused the change").getFirst()).contains(taken);
+        assertThat(organisation.contacts().get(both.xeroId()).name()).isEqualTo(name);
+        assertThat(pushesQueued(both.kontor())).as("not retried").isZero();
     }
 
     @Test
     void anEditMadeWhileItsPushIsUnderWayIsSentToo() throws Exception {
-        var practice = fixtures.newPractice();
-        var organisation = xero.newOrganisation("Under way");
-        var name = "Under Way Ltd " + unique();
-        var inXero = organisation
-                .contacts()
-                .create(ContactChanges.named(name)
-                        .withEmail("old@underway.example")
-                        .asCustomer(true));
-        var kontor = fixtures.organisation(practice, name, "old@underway.example", null);
-        xero.connectAndSettle(practice, organisation.tenantId());
+        var both = matched("Under way", "Under Way Ltd", "old@underway.example");
+        var practice = both.practice();
+        var organisation = both.organisation();
         // The first push is slow, so the second edit lands while it runs and finds its job already there.
         TestXero.simulator()
                 .faults()
@@ -202,20 +161,20 @@ class XeroPushIntegrationTests {
                         organisation.tenantId().toString(),
                         1,
                         "POST",
-                        "/api.xro/2.0/Contacts/" + inXero.contactId(),
+                        "/api.xro/2.0/Contacts/" + both.xeroId(),
                         Fault.latency(Duration.ofSeconds(3)));
 
-        editEmail(practice, kontor.id(), "first@underway.example");
-        await().atMost(Duration.ofSeconds(30)).until(() -> pushRunning(kontor.id()));
-        editEmail(practice, kontor.id(), "second@underway.example");
+        editEmail(practice, both.kontor(), "first@underway.example");
+        await().atMost(Duration.ofSeconds(30)).until(() -> pushRunning(both.kontor()));
+        editEmail(practice, both.kontor(), "second@underway.example");
 
         await().atMost(Duration.ofSeconds(30))
                 .until(
-                        () -> organisation.contacts().get(inXero.contactId()).emailAddress(),
+                        () -> organisation.contacts().get(both.xeroId()).emailAddress(),
                         "second@underway.example"::equals);
-        await().atMost(Duration.ofSeconds(10)).until(() -> pushesQueued(kontor.id()) == 0);
-        assertThat(posts(organisation, inXero.contactId())).hasSize(2);
-        assertThat(history(kontor.id(), "Sent to Xero"))
+        await().atMost(Duration.ofSeconds(10)).until(() -> pushesQueued(both.kontor()) == 0);
+        assertThat(posts(organisation, both.xeroId())).hasSize(2);
+        assertThat(history(both.kontor(), "Sent to Xero"))
                 .containsExactly(
                         "Kontor | Billing email: old@underway.example → first@underway.example",
                         "Kontor | Billing email: first@underway.example → second@underway.example");
@@ -223,23 +182,18 @@ class XeroPushIntegrationTests {
 
     @Test
     void anEditBackToEarlierValuesIsSentAgainUnderANewKey() throws Exception {
-        var practice = fixtures.newPractice();
-        var organisation = xero.newOrganisation("Back and forth");
-        var name = "Back And Forth Ltd " + unique();
-        var inXero = organisation
-                .contacts()
-                .create(ContactChanges.named(name).withEmail("a@forth.example").asCustomer(true));
-        var kontor = fixtures.organisation(practice, name, "a@forth.example", null);
-        xero.connectAndSettle(practice, organisation.tenantId());
+        var both = matched("Back and forth", "Back And Forth Ltd", "a@forth.example");
+        var practice = both.practice();
+        var organisation = both.organisation();
 
         for (var email : List.of("b@forth.example", "a@forth.example", "b@forth.example")) {
-            editEmail(practice, kontor.id(), email);
+            editEmail(practice, both.kontor(), email);
             await().atMost(Duration.ofSeconds(30))
-                    .until(() -> organisation.contacts().get(inXero.contactId()).emailAddress(), email::equals);
-            await().atMost(Duration.ofSeconds(10)).until(() -> pushesQueued(kontor.id()) == 0);
+                    .until(() -> organisation.contacts().get(both.xeroId()).emailAddress(), email::equals);
+            await().atMost(Duration.ofSeconds(10)).until(() -> pushesQueued(both.kontor()) == 0);
         }
 
-        var keys = posts(organisation, inXero.contactId()).stream()
+        var keys = posts(organisation, both.xeroId()).stream()
                 .map(app.xerosim.LoggedRequest::idempotencyKey)
                 .toList();
         assertThat(keys).hasSize(3).doesNotHaveDuplicates();
@@ -247,95 +201,99 @@ class XeroPushIntegrationTests {
 
     @Test
     void editsMadeWhileSyncIsPausedAreSentAfterResumeAndAFieldXeroChangedMeanwhileKeepsXerosValue() throws Exception {
-        var practice = fixtures.newPractice();
-        var organisation = xero.newOrganisation("Paused edits");
-        var name = "Paused Edits Ltd " + unique();
-        var inXero = organisation
-                .contacts()
-                .create(ContactChanges.named(name)
-                        .withEmail("before@paused.example")
-                        .asCustomer(true));
-        var kontor = fixtures.organisation(practice, name, "before@paused.example", null);
-        xero.connectAndSettle(practice, organisation.tenantId());
+        var both = matched("Paused edits", "Paused Edits Ltd", "before@paused.example");
+        var practice = both.practice();
+        var organisation = both.organisation();
+        var name = both.name();
         connection(practice, "pause");
 
         var renamed = "Paused Renamed Ltd " + unique();
-        var current = contacts.get(practice.id(), kontor.id());
-        var input = current.toInput()
-                .withEmails(List.of(new ContactInput.EmailInput("Billing", "kontor@paused.example", true)));
-        contacts.update(
-                practice.id(),
-                kontor.id(),
-                current.version(),
-                new ContactInput(
-                        input.kind(),
-                        renamed,
-                        input.firstName(),
-                        input.lastName(),
-                        input.notes(),
-                        input.emails(),
-                        input.phones(),
-                        input.addresses()));
+        edit(practice, both.kontor(), input -> billingEmail(named(input, renamed), "kontor@paused.example"));
         TestXero.simulator().clock().advance(Duration.ofSeconds(2));
-        organisation.contacts().update(inXero.contactId(), ContactChanges.none().withEmail("xero@paused.example"));
+        organisation.contacts().update(both.xeroId(), ContactChanges.none().withEmail("xero@paused.example"));
         // The push tried once, found sync paused and waits for a later try.
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> pushDueAfter(kontor.id(), Instant.now().plus(Duration.ofMinutes(1))));
-        assertThat(posts(organisation, inXero.contactId())).isEmpty();
+                .until(() -> pushDueAfter(both.kontor(), Instant.now().plus(Duration.ofMinutes(1))));
+        assertThat(posts(organisation, both.xeroId())).isEmpty();
 
         connection(practice, "resume");
 
         await().atMost(Duration.ofSeconds(60))
-                .until(() -> organisation.contacts().get(inXero.contactId()).name(), renamed::equals);
-        assertThat(organisation.contacts().get(inXero.contactId()).emailAddress())
-                .isEqualTo("xero@paused.example");
-        assertThat(contacts.get(practice.id(), kontor.id()).billingEmail().map(EmailAddress::address))
+                .until(() -> organisation.contacts().get(both.xeroId()).name(), renamed::equals);
+        assertThat(organisation.contacts().get(both.xeroId()).emailAddress()).isEqualTo("xero@paused.example");
+        assertThat(contacts.get(practice.id(), both.kontor()).billingEmail().map(EmailAddress::address))
                 .contains("xero@paused.example");
-        assertThat(history(kontor.id(), "Conflict"))
+        assertThat(history(both.kontor(), "Conflict"))
                 .singleElement()
                 .asString()
                 .contains("Billing email: xero@paused.example → kontor@paused.example")
                 .doesNotContain("Name");
-        assertThat(posts(organisation, inXero.contactId())).hasSize(1);
+        assertThat(posts(organisation, both.xeroId())).hasSize(1);
     }
 
     @Test
     void nothingIsSentToAContactXeroIsErasing() throws Exception {
-        var practice = fixtures.newPractice();
-        var organisation = xero.newOrganisation("Erasing");
-        var name = "Erasing Ltd " + unique();
-        var inXero = organisation
-                .contacts()
-                .create(ContactChanges.named(name)
-                        .withEmail("old@erasing.example")
-                        .asCustomer(true));
-        var kontor = fixtures.organisation(practice, name, "old@erasing.example", null);
-        xero.connectAndSettle(practice, organisation.tenantId());
+        var both = matched("Erasing", "Erasing Ltd", "old@erasing.example");
+        var practice = both.practice();
+        var organisation = both.organisation();
         TestXero.simulator().clock().advance(Duration.ofSeconds(2));
-        organisation.contacts().requestErasure(inXero.contactId());
+        organisation.contacts().requestErasure(both.xeroId());
         syncs.syncNow(practice.id(), "Test");
         await().atMost(Duration.ofSeconds(30))
                 .until(
-                        () -> links.find(practice.id(), kontor.id())
+                        () -> links.find(practice.id(), both.kontor())
                                 .orElseThrow()
                                 .xeroStatus(),
                         "GDPRREQUEST"::equals);
 
-        editEmail(practice, kontor.id(), "new@erasing.example");
+        editEmail(practice, both.kontor(), "new@erasing.example");
 
-        assertThat(pushesQueued(kontor.id())).as("no push is scheduled").isZero();
+        assertThat(pushesQueued(both.kontor())).as("no push is scheduled").isZero();
         await().during(Duration.ofSeconds(2))
                 .atMost(Duration.ofSeconds(5))
-                .until(() -> posts(organisation, inXero.contactId()).isEmpty());
+                .until(() -> posts(organisation, both.xeroId()).isEmpty());
+    }
+
+    /** A practice connected to a new organisation in which the import matched one contact to Kontor's. */
+    private record Matched(
+            Fixtures.TestPractice practice, SimOrganisation organisation, UUID xeroId, ContactId kontor, String name) {}
+
+    private Matched matched(String organisationLabel, String namePrefix, String email) throws Exception {
+        var practice = fixtures.newPractice();
+        var organisation = xero.newOrganisation(organisationLabel);
+        var name = namePrefix + " " + unique();
+        var xeroId = organisation
+                .contacts()
+                .create(ContactChanges.named(name).withEmail(email).asCustomer(true))
+                .contactId();
+        var kontor = fixtures.organisation(practice, name, email, null);
+        xero.connectAndSettle(practice, organisation.tenantId());
+        return new Matched(practice, organisation, xeroId, kontor.id(), name);
     }
 
     private void editEmail(Fixtures.TestPractice practice, ContactId id, String email) {
+        edit(practice, id, input -> billingEmail(input, email));
+    }
+
+    private void edit(Fixtures.TestPractice practice, ContactId id, UnaryOperator<ContactInput> change) {
         Contact current = contacts.get(practice.id(), id);
-        contacts.update(
-                practice.id(),
-                id,
-                current.version(),
-                current.toInput().withEmails(List.of(new ContactInput.EmailInput("Billing", email, true))));
+        contacts.update(practice.id(), id, current.version(), change.apply(current.toInput()));
+    }
+
+    private static ContactInput billingEmail(ContactInput input, String email) {
+        return input.withEmails(List.of(new ContactInput.EmailInput("Billing", email, true)));
+    }
+
+    private static ContactInput named(ContactInput input, String name) {
+        return new ContactInput(
+                input.kind(),
+                name,
+                input.firstName(),
+                input.lastName(),
+                input.notes(),
+                input.emails(),
+                input.phones(),
+                input.addresses());
     }
 
     private void connection(Fixtures.TestPractice practice, String action) throws Exception {
