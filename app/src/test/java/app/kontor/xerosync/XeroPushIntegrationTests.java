@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import app.kontor.Fixtures;
@@ -29,6 +30,7 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -100,6 +102,33 @@ class XeroPushIntegrationTests {
                         run -> run.kind() == RunKind.SYNC && run.state() == ImportState.FINISHED);
         assertThat(history(both.kontor(), "Updated from Xero")).isEmpty();
         assertThat(posts(organisation, both.xeroId())).as("not sent again").hasSize(1);
+    }
+
+    @Test
+    void aKontorEditOfAContactLinkedByHandReachesXero() throws Exception {
+        var practice = fixtures.newPractice();
+        var organisation = xero.newOrganisation("By hand");
+        // Not a customer, so the import leaves it alone; an admin links it with Link existing….
+        var xeroId = organisation
+                .contacts()
+                .create(ContactChanges.named("By Hand Trading " + unique()).withEmail("old@hand.example"))
+                .contactId();
+        var kontor = fixtures.organisation(practice, "By Hand Ltd " + unique(), "old@hand.example", null);
+        xero.connectAndSettle(practice, organisation.tenantId());
+        mvc.perform(put("/api/v1/contacts/" + kontor.id() + "/xero")
+                        .with(fixtures.as(practice.memberEmail()))
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"xeroContactId\":\"" + xeroId + "\"}"))
+                .andExpect(status().isOk());
+        assertThat(links.find(practice.id(), kontor.id()).orElseThrow().origin())
+                .isEqualTo(LinkOrigin.LINKED);
+
+        editEmail(practice, kontor.id(), "new@hand.example");
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> organisation.contacts().get(xeroId).emailAddress(), "new@hand.example"::equals);
+        assertThat(posts(organisation, xeroId)).hasSize(1);
     }
 
     @Test
