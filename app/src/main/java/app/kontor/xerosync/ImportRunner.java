@@ -60,7 +60,6 @@ class ImportRunner {
     private final PlannerStatistics statistics;
     private final TransactionTemplate transaction;
     private final Clock clock;
-
     private final XeroPushes pushes;
     private final XeroLinks links;
 
