@@ -536,11 +536,7 @@ class ContactApplier {
             links.record(run.practice(), before.id(), "Updated from Xero", changes, run.actor());
         }
         if (lastApplied != null) {
-            // A Kontor edit still waiting to be sent loses where Xero changed the same field (DESIGN §1 rule 6).
-            var lost = XeroPushes.lostEdits(before, after, lastApplied);
-            if (!lost.isEmpty() && pushes.waiting(before.id())) {
-                XeroPushes.recordConflict(links, run.practice(), before.id(), lost, run.actor());
-            }
+            pushes.xeroApplied(run.practice(), before, after, lastApplied, run.actor());
         }
     }
 

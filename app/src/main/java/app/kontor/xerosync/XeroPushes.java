@@ -194,8 +194,23 @@ public class XeroPushes {
         return known.isEmpty() || !sameSyncedValues(contact, known.get());
     }
 
+    /**
+     * Xero's values have just replaced Kontor's ({@code before} → {@code after}, by a sync or a webhook):
+     * a Kontor edit that was still waiting to be sent loses where Xero changed the same field, and the
+     * history says so (DESIGN §1 rule 6), as when the push itself finds Xero changed.
+     *
+     * @param lastApplied the Xero contact as last applied to Kontor, before this change
+     */
+    void xeroApplied(
+            PracticeId practice, Contact before, Contact after, XeroContactSnapshot lastApplied, String actor) {
+        var lost = lostEdits(before, after, lastApplied);
+        if (!lost.isEmpty() && waiting(before.id())) {
+            recordConflict(practice, before.id(), lost, actor);
+        }
+    }
+
     /** Whether a push of this contact waits to run (not one running now). */
-    boolean waiting(ContactId contact) {
+    private boolean waiting(ContactId contact) {
         return scheduler
                 .getObject()
                 .getScheduledExecution(TaskInstanceId.of(TASK, contact.value().toString()))
@@ -344,7 +359,7 @@ public class XeroPushes {
             apply.applyEach(apply.decisionRun(practice, link.tenantId(), filter, "Xero (conflict)"), pending);
             xeroContacts.applied(link.tenantId(), List.of(link.xeroContactId()));
             var after = contacts.get(practice, link.contactId());
-            recordConflict(links, practice, link.contactId(), lostEdits(before, after, lastRead), ACTOR);
+            recordConflict(practice, link.contactId(), lostEdits(before, after, lastRead), ACTOR);
             return after;
         });
     }
@@ -359,7 +374,7 @@ public class XeroPushes {
      * @param after the same contact after
      * @param lastRead the Xero contact as Kontor last read it; null: unknown, any Kontor value counts as edited
      */
-    static String lostEdits(Contact before, Contact after, @Nullable XeroContactSnapshot lastRead) {
+    private static String lostEdits(Contact before, Contact after, @Nullable XeroContactSnapshot lastRead) {
         var kontor = values(XeroClientActions.draft(before, before.name()));
         var applied = values(XeroClientActions.draft(after, after.name()));
         var last = lastRead == null ? Map.<String, Value>of() : values(lastRead);
@@ -377,8 +392,7 @@ public class XeroPushes {
     }
 
     /** Records in the contact's Xero history that Xero's values won over Kontor's edit, if any field conflicted. */
-    static void recordConflict(
-            XeroLinks links, PracticeId practice, ContactId contact, String conflicts, String actor) {
+    private void recordConflict(PracticeId practice, ContactId contact, String conflicts, String actor) {
         if (!conflicts.isEmpty()) {
             links.record(
                     practice,
